@@ -1,0 +1,32 @@
+import type { AccountsRepo } from './db/accounts-repo';
+import type { BatchesRepo } from './db/batches-repo';
+import type { ConnectionsRepo } from './db/connections-repo';
+import type { Database } from './db/open';
+import type { SettingsRepo } from './db/settings-repo';
+import type { TransactionsRepo } from './db/transactions-repo';
+import type { Clock } from './clock';
+import type { EventBus } from './events';
+import type { Logger } from './log';
+import type { PlaidCredentialsService } from './plaid/credentials';
+import type { SecretStore } from './secrets/secret-store';
+
+/** What every handler may use; built once by `createCore`. */
+export interface CoreContext {
+  db: Database;
+  dataDir: string;
+  databasePath: string;
+  demoMode: boolean;
+  version: string;
+  clock: Clock;
+  events: EventBus;
+  log: Logger;
+  secrets: SecretStore;
+  plaid: PlaidCredentialsService;
+  repos: {
+    settings: SettingsRepo;
+    connections: ConnectionsRepo;
+    accounts: AccountsRepo;
+    transactions: TransactionsRepo;
+    batches: BatchesRepo;
+  };
+}

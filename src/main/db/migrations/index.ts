@@ -1,0 +1,6 @@
+import type { Migration } from '../migration';
+import { initial } from './001_initial';
+import { transactionSearch } from './002_transaction_search';
+
+/** Append-only: never edit or reorder a shipped migration; add the next number instead. */
+export const MIGRATIONS: readonly Migration[] = [initial, transactionSearch];

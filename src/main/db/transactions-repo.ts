@@ -1,0 +1,162 @@
+import { LedgerError } from '../../shared/errors';
+import type { Transaction, TransactionPage } from '../../shared/model';
+import type { Database } from './open';
+
+export interface TransactionFilter {
+  accountId?: string;
+  connectionId?: string;
+  from?: string;
+  to?: string;
+  type?: 'in' | 'out';
+  category?: string;
+  search?: string;
+  includeRemoved?: boolean;
+  batchId?: number;
+}
+
+interface TransactionRow {
+  seq: number;
+  id: string;
+  account_id: string;
+  connection_id: string;
+  date: string;
+  authorized_date: string | null;
+  name: string;
+  merchant_name: string | null;
+  category: string | null;
+  category_detailed: string | null;
+  amount: number;
+  currency: string;
+  pending: number;
+  pending_transaction_id: string | null;
+  payment_channel: string | null;
+  removed_at: string | null;
+  batch_id: number | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * Transactions in a stable order (newest date first, then newest row first) with keyset paging:
+ * the cursor is the (date, seq) of the last row shown, so a page costs the same at row 10 or at
+ * row 1,000,000 and rows arriving meanwhile never shift what the next page holds.
+ */
+export class TransactionsRepo {
+  constructor(private readonly db: Database) {}
+
+  page(filter: TransactionFilter, limit = DEFAULT_PAGE_SIZE, cursor?: string): TransactionPage {
+    const { where, params } = buildWhere(filter);
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const pageWhere = after ? [...where, '(t.date < ? OR (t.date = ? AND t.seq < ?))'] : where;
+    const pageParams = after ? [...params, after.date, after.date, after.seq] : params;
+    const rows = this.db
+      .prepare<unknown[], TransactionRow>(
+        `SELECT t.* FROM transactions t ${clause(pageWhere)}
+         ORDER BY t.date DESC, t.seq DESC LIMIT ?`,
+      )
+      .all(...pageParams, limit + 1);
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const total = this.count(filter);
+    return {
+      items: items.map(toTransaction),
+      nextCursor: more && last ? encodeCursor(last.date, last.seq) : null,
+      total,
+    };
+  }
+
+  count(filter: TransactionFilter): number {
+    const { where, params } = buildWhere(filter);
+    return this.db
+      .prepare<unknown[], { n: number }>(
+        `SELECT COUNT(*) AS n FROM transactions t ${clause(where)}`,
+      )
+      .get(...params)!.n;
+  }
+}
+
+function buildWhere(filter: TransactionFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (!filter.includeRemoved) add('t.removed_at IS NULL');
+  if (filter.accountId) add('t.account_id = ?', filter.accountId);
+  if (filter.connectionId) add('t.connection_id = ?', filter.connectionId);
+  if (filter.from) add('t.date >= ?', filter.from);
+  if (filter.to) add('t.date <= ?', filter.to);
+  if (filter.type === 'in') add('t.amount > 0');
+  if (filter.type === 'out') add('t.amount < 0');
+  if (filter.category) add('t.category = ?', filter.category);
+  if (filter.batchId !== undefined) add('t.batch_id = ?', filter.batchId);
+  const match = filter.search ? toFtsQuery(filter.search) : '';
+  if (match) {
+    add('t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)', match);
+  }
+  return { where, params };
+}
+
+function clause(where: string[]): string {
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/**
+ * Turns what a person types into a safe FTS5 query: every word becomes a quoted prefix term, so
+ * FTS syntax characters in the input are plain text and "star" finds "Starbucks".
+ */
+export function toFtsQuery(input: string): string {
+  return input
+    .split(/\s+/)
+    .map((word) => word.replace(/"/g, '').trim())
+    .filter((word) => word.length > 0)
+    .map((word) => `"${word}"*`)
+    .join(' ');
+}
+
+function encodeCursor(date: string, seq: number): string {
+  return Buffer.from(JSON.stringify([date, seq])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { date: string; seq: number } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(value[0]) &&
+      Number.isSafeInteger(value[1])
+    ) {
+      return { date: value[0], seq: value[1] as number };
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw new LedgerError('VALIDATION', 'The page cursor is not one this app handed out.', {
+    issues: [{ path: 'cursor', message: 'unrecognised cursor' }],
+  });
+}
+
+export function toTransaction(row: TransactionRow): Transaction {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    connectionId: row.connection_id,
+    date: row.date,
+    authorizedDate: row.authorized_date,
+    name: row.name,
+    merchantName: row.merchant_name,
+    category: row.category,
+    categoryDetailed: row.category_detailed,
+    amount: row.amount,
+    currency: row.currency,
+    pending: row.pending === 1,
+    pendingTransactionId: row.pending_transaction_id,
+    removed: row.removed_at !== null,
+    paymentChannel: row.payment_channel,
+    batchId: row.batch_id,
+  };
+}

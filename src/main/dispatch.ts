@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { channels, isChannel, type Channel, type InvokeResult } from '../shared/contract';
+import { LedgerError } from '../shared/errors';
+import type { Handlers } from './handlers/types';
+import type { Logger } from './log';
+
+export type Dispatch = (channel: string, input: unknown) => Promise<InvokeResult<unknown>>;
+
+/**
+ * The single entry point both bindings (Electron IPC, the HTTP host) call. It checks the channel,
+ * parses the input against the contract, runs the handler, and turns every failure into the
+ * contract's error shape. A handler never sees unparsed input; a caller never sees a stack trace.
+ */
+export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) {
+      return failure(
+        new LedgerError('NOT_FOUND', `Unknown channel "${String(channel).slice(0, 80)}".`),
+      );
+    }
+    const parsed = channels[channel].input.safeParse(input ?? {});
+    if (!parsed.success) return failure(validationError(parsed.error));
+    try {
+      const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return failure(toLedgerError(error, channel, log));
+    }
+  };
+}
+
+function failure(error: LedgerError): InvokeResult<never> {
+  return { ok: false, error: error.toShape() };
+}
+
+export function validationError(error: z.ZodError): LedgerError {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(input)',
+    message: issue.message,
+  }));
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
+  return new LedgerError('VALIDATION', `Invalid input — ${summary}`, { issues });
+}
+
+function toLedgerError(error: unknown, channel: Channel, log: Logger): LedgerError {
+  if (error instanceof LedgerError) return error;
+  if (error instanceof z.ZodError) return validationError(error);
+  log.error('handler failed', { channel, error });
+  return new LedgerError(
+    'INTERNAL',
+    'Something went wrong inside Ledgerlight. Nothing was changed; the details are in the log.',
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The Electron shell: a window, the app:// protocol, the IPC binding and the lifecycle. It is the
+ * only main-process file that imports `electron`; everything the app does lives in the core
+ * (`createCore`), which runs and is tested under plain Node.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type WebFrameMain,
+} from 'electron';
+import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, type InvokeResult } from '../shared/contract';
+import { createCore, type Core } from './core';
+import { electronSqliteBindingPath } from './native-binding';
+import { rendererSecurityHeaders } from './security/csp';
+import { resolveRendererFile } from './security/renderer-files';
+import { isAllowedExternalUrl, isPlaidUrl } from './security/urls';
+import { KeychainSecretStore } from './secrets/keychain-store';
+import { APP_VERSION } from './version';
+
+const SCHEME = 'app';
+const APP_ORIGIN = `${SCHEME}://ledgerlight`;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+/** electron-vite's dev server, only when not packaged. */
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+
+// Must run before `ready`: a standard, secure scheme gives the renderer a real origin (Plaid Link
+// refuses file://) with fetch support.
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database and run a second sync engine on it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start).catch(fail);
+}
+
+async function start(): Promise<void> {
+  serveRenderer();
+  hardenSession();
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    secrets: new KeychainSecretStore(),
+    plaidBaseUrl: process.env.LEDGERLIGHT_PLAID_BASE_URL || null,
+    sqliteNativeBinding: electronSqliteBinding(),
+    version: APP_VERSION,
+  });
+  bindIpc(core);
+  mainWindow = createWindow();
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Ledgerlight',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/`);
+  return win;
+}
+
+/** app://ledgerlight/… → the built renderer, with the traversal check and the CSP. */
+function serveRenderer(): void {
+  const headers = rendererSecurityHeaders();
+  protocol.handle(SCHEME, (request) => {
+    const url = new URL(request.url);
+    const found =
+      url.host === 'ledgerlight' ? resolveRendererFile(rendererDir, url.pathname) : null;
+    if (!found) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(found.file), {
+      headers: { ...headers, 'Content-Type': found.contentType },
+    });
+  });
+}
+
+function hardenSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    // Link's OAuth pop-ups (children of the main window) must follow the bank's own pages, so
+    // only the app window itself is pinned to our origin.
+    contents.on('will-navigate', (event, url) => {
+      if (contents === mainWindow?.webContents && new URL(url).origin !== trustedOrigin) {
+        event.preventDefault();
+      }
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isPlaidUrl(url)) {
+        return {
+          action: 'allow',
+          overrideBrowserWindowOptions: {
+            width: 480,
+            height: 720,
+            webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+          },
+        };
+      }
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** Only the app window's own main frame, on our own origin, may call the core. */
+function isTrustedSender(frame: WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null || !mainWindow) return false;
+  if (frame !== mainWindow.webContents.mainFrame) return false;
+  try {
+    return new URL(frame.url).origin === trustedOrigin;
+  } catch {
+    return false;
+  }
+}
+
+function bindIpc(boundCore: Core): void {
+  const refused: InvokeResult<never> = {
+    ok: false,
+    error: { code: 'VALIDATION', message: 'This window may not call Ledgerlight.' },
+  };
+  for (const name of CHANNEL_NAMES) {
+    ipcMain.handle(name, (event, input: unknown) =>
+      isTrustedSender(event.senderFrame) ? boundCore.invoke(name, input) : refused,
+    );
+  }
+  boundCore.events.subscribe((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      mainWindow.webContents.send(EVENT_IPC_CHANNEL, event);
+    }
+  });
+}
+
+/** The Electron-ABI build of better-sqlite3 made by `npm start`; packaged apps carry their own. */
+function electronSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = electronSqliteBindingPath(app.getAppPath(), process.versions.electron);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Ledgerlight could not start', (error as Error).message);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => app.quit());
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  // Close the database cleanly (WAL checkpoint) before the process goes away.
+  event.preventDefault();
+  quitting = true;
+  void core.close().finally(() => app.quit());
+});

@@ -1,0 +1,296 @@
+/**
+ * The one contract between the renderer and the core: every channel's name, its input schema and
+ * its output type, every event and every error code. The Electron shell, the preload, the headless
+ * host and the renderer all derive from `channels` below; nothing else lists channel names.
+ *
+ * Inputs are zod schemas because the renderer is untrusted: the core parses every input before a
+ * handler sees it. Outputs are plain types (the core is trusted), carried by a phantom marker.
+ */
+import { z } from 'zod';
+import type {
+  Account,
+  AccountDetail,
+  AppSettings,
+  BatchDetail,
+  ConnectionHealth,
+  Connection,
+  ConnectionsSummary,
+  ImportBatch,
+  LinkResult,
+  LinkToken,
+  PlaidSettings,
+  SyncRun,
+  TransactionPage,
+} from './model';
+
+export * from './model';
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_EARLY',
+  'NOT_CONFIGURED',
+  'KEYCHAIN_UNAVAILABLE',
+  'PLAID',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Extra, non-secret facts an error carries so the UI can act on it. */
+export interface ErrorDetails {
+  /** VALIDATION: which fields were wrong. */
+  issues?: { path: string; message: string }[];
+  /** CONFLICT: the existing connection (duplicate link) or the running run. */
+  connectionId?: string;
+  runId?: number;
+  /** TOO_EARLY: how long until the action is allowed again. */
+  retryAfterMs?: number;
+  /** PLAID: Plaid's own codes and request id, never the request itself. */
+  plaidErrorType?: string;
+  plaidErrorCode?: string;
+  plaidRequestId?: string;
+  displayMessage?: string | null;
+  retryable?: boolean;
+  /** The underlying system's own words (e.g. the keychain's), when they hold nothing secret. */
+  cause?: string;
+}
+
+/** The wire shape of every error, over IPC and HTTP alike. */
+export interface LedgerErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+export const ledgerErrorShapeSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** What an invoke returns across a process boundary: errors travel as data, not exceptions. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
+
+// ---------------------------------------------------------------------------------------------
+// Shared input pieces
+
+const id = z.string().trim().min(1).max(128);
+const isoDate = z.iso.date();
+const noInput = z.strictObject({});
+export const SYNC_FREQUENCY_MINUTES = { min: 15, max: 7 * 24 * 60, default: 6 * 60 } as const;
+const syncFrequency = z
+  .number()
+  .int()
+  .min(SYNC_FREQUENCY_MINUTES.min)
+  .max(SYNC_FREQUENCY_MINUTES.max);
+
+export const plaidEnvironmentSchema = z.enum(['sandbox', 'production']);
+
+const linkAccountSchema = z.strictObject({
+  id,
+  name: z.string().max(200),
+  type: z.string().max(40).nullable().optional(),
+  subtype: z.string().max(60).nullable().optional(),
+  mask: z.string().max(10).nullable().optional(),
+});
+
+/** Phantom marker that carries an output type without a runtime schema. */
+function output<T>(): T {
+  return undefined as T;
+}
+
+function channel<I extends z.ZodType, O>(input: I, out: O) {
+  return { input, output: out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels
+
+export const channels = {
+  'settings.getPlaid': channel(noInput, output<PlaidSettings>()),
+  'settings.setPlaid': channel(
+    z.strictObject({
+      environment: plaidEnvironmentSchema,
+      clientId: z.string().trim().min(1).max(100),
+      secret: z.string().trim().min(1).max(200),
+      baseUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(300)
+        .optional(),
+    }),
+    output<PlaidSettings>(),
+  ),
+  'settings.clearPlaid': channel(
+    z.strictObject({ environment: plaidEnvironmentSchema }),
+    output<PlaidSettings>(),
+  ),
+  'settings.get': channel(noInput, output<AppSettings>()),
+  'settings.update': channel(
+    z.strictObject({ defaultSyncFrequencyMinutes: syncFrequency.optional() }),
+    output<AppSettings>(),
+  ),
+
+  'link.createToken': channel(
+    z.strictObject({ connectionId: id.optional(), updateAccountSelection: z.boolean().optional() }),
+    output<LinkToken>(),
+  ),
+  'link.exchange': channel(
+    z.strictObject({
+      publicToken: z.string().trim().min(1).max(300),
+      institution: z.strictObject({ id, name: z.string().max(200) }).nullable(),
+      accounts: z.array(linkAccountSchema).max(100),
+    }),
+    output<LinkResult>(),
+  ),
+  'link.sandboxConnect': channel(
+    z.strictObject({ institutionId: id.optional() }),
+    output<LinkResult>(),
+  ),
+
+  'connections.list': channel(noInput, output<Connection[]>()),
+  'connections.summary': channel(noInput, output<ConnectionsSummary>()),
+  'connections.logs': channel(
+    z.strictObject({ connectionId: id, limit: z.number().int().min(1).max(500).optional() }),
+    output<SyncRun[]>(),
+  ),
+  'connections.health': channel(z.strictObject({ connectionId: id }), output<ConnectionHealth>()),
+  'connections.sync': channel(
+    z.strictObject({ connectionId: id.optional() }),
+    output<{ runIds: number[] }>(),
+  ),
+  'connections.update': channel(
+    z.strictObject({
+      connectionId: id,
+      displayName: z.string().trim().min(1).max(100).optional(),
+      syncFrequencyMinutes: syncFrequency.optional(),
+      paused: z.boolean().optional(),
+    }),
+    output<Connection>(),
+  ),
+  'connections.disconnect': channel(
+    z.strictObject({ connectionId: id, deleteData: z.boolean().optional() }),
+    output<Connection>(),
+  ),
+
+  'accounts.list': channel(z.strictObject({ connectionId: id.optional() }), output<Account[]>()),
+  'accounts.get': channel(z.strictObject({ accountId: id }), output<AccountDetail>()),
+
+  'transactions.list': channel(
+    z
+      .strictObject({
+        accountId: id.optional(),
+        connectionId: id.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        /** `in`: money in (amount > 0); `out`: money out (amount < 0). */
+        type: z.enum(['in', 'out']).optional(),
+        category: z.string().trim().min(1).max(100).optional(),
+        search: z.string().trim().min(1).max(200).optional(),
+        includeRemoved: z.boolean().optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        cursor: z.string().min(1).max(200).optional(),
+      })
+      .refine((v) => !v.from || !v.to || v.from <= v.to, {
+        message: '`from` must not be after `to`',
+        path: ['from'],
+      }),
+    output<TransactionPage>(),
+  ),
+
+  'batches.list': channel(
+    z.strictObject({
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+    output<ImportBatch[]>(),
+  ),
+  'batches.get': channel(
+    z.strictObject({ batchId: z.number().int().positive() }),
+    output<BatchDetail>(),
+  ),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = Channels[C]['output'];
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** Arguments of `invoke`: the input may be left out when every field of it is optional. */
+export type InvokeArgs<C extends Channel> =
+  Record<string, never> extends ChannelInput<C>
+    ? [input?: ChannelInput<C>]
+    : [input: ChannelInput<C>];
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export type SyncTrigger = 'manual' | 'scheduled' | 'startup' | 'wake' | 'link' | 'repair';
+
+export interface LedgerEvents {
+  'sync.started': { connectionId: string; runId: number; trigger: SyncTrigger };
+  'sync.progress': {
+    connectionId: string;
+    runId: number;
+    added: number;
+    modified: number;
+    removed: number;
+    accountsSynced: number;
+    page: number;
+  };
+  'sync.completed': {
+    connectionId: string;
+    runId: number;
+    added: number;
+    modified: number;
+    removed: number;
+    duplicatesSkipped: number;
+    quarantined: number;
+    durationMs: number;
+  };
+  'sync.failed': {
+    connectionId: string;
+    runId: number;
+    code: string;
+    message: string;
+    retryable: boolean;
+  };
+  'connections.changed': { connectionId: string };
+}
+export type EventName = keyof LedgerEvents;
+export type LedgerEvent = { [E in EventName]: { name: E; payload: LedgerEvents[E] } }[EventName];
+
+// ---------------------------------------------------------------------------------------------
+// What the renderer talks to
+
+/**
+ * The transport: `window.ledger` from the preload, or the HTTP + SSE transport of the headless
+ * host. Errors travel as data because Electron's contextBridge drops an Error's own fields.
+ */
+export interface LedgerBridge {
+  invoke<C extends Channel>(
+    channel: C,
+    input: ChannelInput<C> | undefined,
+  ): Promise<InvokeResult<ChannelOutput<C>>>;
+  /** Subscribes to every event; returns the unsubscribe function. */
+  onEvent(listener: (event: LedgerEvent) => void): () => void;
+}
+
+/** The renderer's typed client over a bridge: resolves with the output or throws a LedgerError. */
+export interface LedgerApi {
+  invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>): Promise<ChannelOutput<C>>;
+  onEvent(listener: (event: LedgerEvent) => void): () => void;
+}
+
+/** The Electron IPC channel that carries events to the renderer (requests use the channel names). */
+export const EVENT_IPC_CHANNEL = 'ledger:event';

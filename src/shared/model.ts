@@ -1,0 +1,178 @@
+/**
+ * The shapes the core hands to the renderer. Money is an integer in minor units with its ISO
+ * currency code; dates are `YYYY-MM-DD`; times are UTC ISO-8601 strings.
+ *
+ * Sign convention: Ledgerlight amounts are positive for money in and negative for money out. Plaid
+ * uses the opposite sign; the conversion happens once, where Plaid data enters the core.
+ */
+
+export type PlaidEnvironment = 'sandbox' | 'production';
+export type ConnectionStatus = 'ACTIVE' | 'LOGIN_REQUIRED' | 'ERROR' | 'DISCONNECTED';
+
+export interface PlaidSettings {
+  environment: PlaidEnvironment;
+  baseUrl: string | null;
+  clientIdSet: boolean;
+  secretSet: boolean;
+  /** The client id with all but its last four characters hidden; never the secret. */
+  clientIdMasked: string | null;
+}
+
+export interface AppSettings {
+  dataDir: string;
+  databasePath: string;
+  defaultSyncFrequencyMinutes: number;
+  demoMode: boolean;
+  version: string;
+}
+
+export interface Institution {
+  id: string;
+  name: string;
+  /** A `data:image/png;base64,…` URL, or null. */
+  logo: string | null;
+  primaryColor: string | null;
+  url: string | null;
+}
+
+export interface ConnectionError {
+  code: string;
+  message: string;
+}
+
+export interface Connection {
+  id: string;
+  environment: PlaidEnvironment;
+  institution: Institution | null;
+  displayName: string;
+  status: ConnectionStatus;
+  syncing: boolean;
+  paused: boolean;
+  syncFrequencyMinutes: number;
+  lastSyncAt: string | null;
+  lastSuccessAt: string | null;
+  nextSyncAt: string | null;
+  consentExpiresAt: string | null;
+  error: ConnectionError | null;
+  accountCount: number;
+  createdAt: string;
+}
+
+export interface ConnectionsSummary {
+  total: number;
+  active: number;
+  syncing: number;
+  lastSyncAt: string | null;
+  nextSyncAt: string | null;
+  errorCount: number;
+}
+
+export interface ConnectionHealth {
+  connectionId: string;
+  status: ConnectionStatus;
+  lastSuccessAt: string | null;
+  consecutiveFailures: number;
+  consentExpiresAt: string | null;
+  lastError: ConnectionError | null;
+}
+
+export interface Balances {
+  current: number | null;
+  available: number | null;
+  limit: number | null;
+}
+
+export interface Account {
+  id: string;
+  connectionId: string;
+  name: string;
+  officialName: string | null;
+  type: string;
+  subtype: string | null;
+  mask: string | null;
+  currency: string;
+  balances: Balances;
+  balanceUpdatedAt: string | null;
+}
+
+export interface Transaction {
+  id: string;
+  accountId: string;
+  connectionId: string;
+  date: string;
+  authorizedDate: string | null;
+  name: string;
+  merchantName: string | null;
+  category: string | null;
+  categoryDetailed: string | null;
+  amount: number;
+  currency: string;
+  pending: boolean;
+  pendingTransactionId: string | null;
+  removed: boolean;
+  paymentChannel: string | null;
+  batchId: number | null;
+}
+
+export interface BalanceSnapshot {
+  date: string;
+  current: number | null;
+  available: number | null;
+}
+
+export interface AccountDetail {
+  account: Account;
+  transactionCount: number;
+  recentTransactions: Transaction[];
+  balanceHistory: BalanceSnapshot[];
+}
+
+export interface TransactionPage {
+  items: Transaction[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface SyncRun {
+  id: number;
+  connectionId: string;
+  trigger: string;
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  added: number;
+  modified: number;
+  removed: number;
+  quarantined: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  plaidRequestId: string | null;
+  batchId: number | null;
+}
+
+export interface ImportBatch {
+  id: number;
+  connectionId: string;
+  runId: number | null;
+  createdAt: string;
+  added: number;
+  modified: number;
+  removed: number;
+}
+
+export interface BatchDetail {
+  batch: ImportBatch;
+  transactions: Transaction[];
+}
+
+export interface LinkToken {
+  linkToken: string;
+  expiration: string;
+  hostedLinkUrl: string | null;
+}
+
+export interface LinkResult {
+  connectionId: string;
+  accounts: Account[];
+}
