@@ -34,11 +34,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {
+    // First, so that a damaged or foreign file is named as such before anything writes to it.
+    checkIntegrity(db, options.file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    checkIntegrity(db, options.file);
 
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {

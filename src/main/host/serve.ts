@@ -22,7 +22,8 @@ async function main(): Promise<void> {
 
   const core = await createCore({
     dataDir,
-    secrets: new KeychainSecretStore(),
+    // A service name of its own keeps test or second-profile keys apart from the real ones.
+    secrets: new KeychainSecretStore(env.LEDGERLIGHT_KEYCHAIN_SERVICE || undefined),
     plaidBaseUrl: env.LEDGERLIGHT_PLAID_BASE_URL || null,
     log,
     version: APP_VERSION,
