@@ -1,0 +1,98 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, type Channel } from '../../src/shared/contract';
+import { startTestCore, type TestCore } from '../support/core';
+
+/** Inputs no channel accepts: wrong types, unknown keys, and absurd values. */
+const MALFORMED: unknown[] = [
+  'a string',
+  42,
+  [],
+  [1, 2, 3],
+  { __proto__: { polluted: true }, unexpectedKey: 1 },
+  { unexpectedKey: 'x' },
+];
+
+/** For each channel, one input that is wrong in a field it does know. */
+const WRONG_FIELD: Record<Channel, unknown> = {
+  'settings.getPlaid': { environment: 'sandbox' },
+  'settings.setPlaid': { environment: 'staging', clientId: 'id', secret: 's' },
+  'settings.clearPlaid': { environment: 'development' },
+  'settings.get': { verbose: true },
+  'settings.update': { defaultSyncFrequencyMinutes: 1 },
+  'link.createToken': { connectionId: '' },
+  'link.exchange': { publicToken: '', institution: null, accounts: [] },
+  'link.sandboxConnect': { institutionId: 7 },
+  'connections.list': { all: true },
+  'connections.summary': { x: 1 },
+  'connections.logs': { connectionId: 'conn_1', limit: 100_000 },
+  'connections.health': {},
+  'connections.sync': { connectionId: ['conn_1'] },
+  'connections.update': { connectionId: 'conn_1', syncFrequencyMinutes: 1.5 },
+  'connections.disconnect': { connectionId: 'conn_1', deleteData: 'yes' },
+  'accounts.list': { connectionId: 5 },
+  'accounts.get': { accountId: '' },
+  'transactions.list': { from: '2026-02-01', to: '2026-01-01' },
+  'batches.list': { limit: -1 },
+  'batches.get': { batchId: 'one' },
+};
+
+function snapshot(t: TestCore): string {
+  const db = new BetterSqlite3(t.databasePath, { readonly: true });
+  try {
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'transactions_fts%'",
+      )
+      .pluck()
+      .all() as string[];
+    return JSON.stringify([
+      db.pragma('data_version', { simple: true }),
+      tables.map((name) => db.prepare(`SELECT * FROM "${name}"`).all()),
+      [...t.secrets.snapshot()],
+    ]);
+  } finally {
+    db.close();
+  }
+}
+
+let t: TestCore | undefined;
+afterEach(async () => {
+  await t?.core.close();
+  t = undefined;
+});
+
+describe('every channel validates its input at the boundary', () => {
+  it('the test covers every channel of the contract', () => {
+    expect(Object.keys(WRONG_FIELD).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it.each(CHANNEL_NAMES)(
+    '%s rejects malformed input with VALIDATION and writes nothing',
+    async (name) => {
+      t = await startTestCore({ seed: true });
+      const { core } = t;
+      await core.invoke('settings.setPlaid', {
+        environment: 'sandbox',
+        clientId: 'cid',
+        secret: 'sec',
+      });
+      const before = snapshot(t);
+      for (const input of [...MALFORMED, WRONG_FIELD[name]]) {
+        const result = await core.invoke(name, input);
+        expect(result.ok, `${name} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('VALIDATION');
+          expect(result.error.message).toMatch(/^Invalid input/);
+        }
+      }
+      expect(snapshot(t)).toBe(before);
+    },
+  );
+
+  it('an unknown channel is NOT_FOUND', async () => {
+    t = await startTestCore();
+    const result = await t.core.invoke('settings.deleteEverything', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

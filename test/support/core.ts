@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { createCore, DATABASE_FILE, type Core } from '../../src/main/core';
+import { silentLogger } from '../../src/main/log';
+import { MemorySecretStore } from '../../src/main/secrets/memory-store';
+import { seedDatabase, type SeedOptions, type Seeded } from './seed';
+import { tempDir } from './temp-dir';
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  databasePath: string;
+  secrets: MemorySecretStore;
+  seeded: Seeded | null;
+}
+
+/**
+ * A real core on a real SQLite file in a temp folder, with the in-memory secret store (the
+ * keychain has its own tests). With `seed`, known rows are written before the core opens.
+ */
+export async function startTestCore(
+  options: { seed?: SeedOptions | true } = {},
+): Promise<TestCore> {
+  const dataDir = tempDir();
+  const databasePath = path.join(dataDir, DATABASE_FILE);
+  let seeded: Seeded | null = null;
+  if (options.seed) {
+    const bootstrap = await createCore({
+      dataDir,
+      secrets: new MemorySecretStore(),
+      log: silentLogger,
+    });
+    await bootstrap.close();
+    const db = new BetterSqlite3(databasePath);
+    db.pragma('foreign_keys = ON');
+    seeded = seedDatabase(db, options.seed === true ? {} : options.seed);
+    db.close();
+  }
+  const secrets = new MemorySecretStore();
+  const core = await createCore({ dataDir, secrets, log: silentLogger });
+  return { core, dataDir, databasePath, secrets, seeded };
+}
+
+export function fileExists(file: string): boolean {
+  return fs.existsSync(file);
+}

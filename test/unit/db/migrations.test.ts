@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, type Migration } from '../../../src/main/db/migration';
+import { MIGRATIONS } from '../../../src/main/db/migrations';
+import { openDatabase } from '../../../src/main/db/open';
+import { tempDir } from '../../support/temp-dir';
+
+const LATEST = MIGRATIONS.length;
+
+/** Everything a migration could touch, in a comparable form: schema, rows and version. */
+function dump(file: string): string {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const schema = db
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { type: string; name: string; sql: string }[];
+    const rows = schema
+      .filter((o) => o.type === 'table' && !o.sql.startsWith('CREATE VIRTUAL'))
+      .map((o) => ({ [o.name]: db.prepare(`SELECT * FROM "${o.name}"`).all() }));
+    return JSON.stringify({ version: db.pragma('user_version', { simple: true }), schema, rows });
+  } finally {
+    db.close();
+  }
+}
+
+/** A file at an exact earlier version, built by the shipped migrations themselves. */
+function fileAtVersion(dir: string, version: number): string {
+  const file = path.join(dir, 'ledgerlight.sqlite');
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  applyMigrations(db, MIGRATIONS.slice(0, version));
+  db.close();
+  return file;
+}
+
+function insertV1Fixture(db: Database): void {
+  const now = '2026-01-01T00:00:00.000Z';
+  db.prepare(`INSERT INTO institutions (id, name, updated_at) VALUES ('ins_1', 'Bank', ?)`).run(
+    now,
+  );
+  db.prepare(
+    `INSERT INTO connections (id, environment, plaid_item_id, institution_id, display_name,
+       sync_frequency_minutes, created_at, updated_at)
+     VALUES ('c1', 'sandbox', 'item1', 'ins_1', 'Bank', 360, ?, ?)`,
+  ).run(now, now);
+  db.prepare(
+    `INSERT INTO accounts (id, connection_id, name, type, currency, created_at, updated_at)
+     VALUES ('a1', 'c1', 'Checking', 'depository', 'USD', ?, ?)`,
+  ).run(now, now);
+  db.prepare(
+    `INSERT INTO transactions (id, account_id, connection_id, date, name, merchant_name, amount,
+       currency, pending, created_at, updated_at)
+     VALUES ('t1', 'a1', 'c1', '2026-01-01', 'STARBUCKS 123', 'Starbucks', -450, 'USD', 0, ?, ?),
+            ('t2', 'a1', 'c1', '2026-01-02', 'Payroll', NULL, 250000, 'USD', 0, ?, ?)`,
+  ).run(now, now, now, now);
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('bring an empty file to the latest version with durable pragmas', async () => {
+    const file = path.join(tempDir(), 'ledgerlight.sqlite');
+    const db = await openDatabase({ file });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'transactions_fts%'",
+      )
+      .all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      [
+        'accounts',
+        'balance_snapshots',
+        'connections',
+        'import_batches',
+        'institutions',
+        'quarantine',
+        'settings',
+        'sync_runs',
+        'transactions',
+      ].sort(),
+    );
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
+    db.close();
+  });
+
+  it('reopening a current file changes nothing and makes no backup', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ledgerlight.sqlite');
+    (await openDatabase({ file })).close();
+    const before = dump(file);
+    (await openDatabase({ file })).close();
+    expect(dump(file)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('from version 1 with rows: keeps every row, indexes them for search, and backs up first', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 1);
+    const v1 = new BetterSqlite3(file);
+    insertV1Fixture(v1);
+    v1.close();
+
+    const db = await openDatabase({ file, now: () => new Date('2026-02-03T04:05:06Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT id FROM transactions ORDER BY id').pluck().all()).toEqual([
+      't1',
+      't2',
+    ]);
+    const found = db
+      .prepare(
+        "SELECT t.id FROM transactions t WHERE t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH 'starbu*')",
+      )
+      .pluck()
+      .all();
+    expect(found).toEqual(['t1']);
+    db.close();
+
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toEqual(['ledgerlight-v1-2026-02-03T04-05-06-000Z.sqlite']);
+    const backup = new BetterSqlite3(path.join(dir, 'backups', backups[0]!), { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(2);
+    backup.close();
+  });
+
+  it('refuses a file newer than the app knows, and leaves it unchanged', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, LATEST);
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${LATEST + 5}`);
+    raw.close();
+    const before = dump(file);
+    await expect(openDatabase({ file })).rejects.toThrow(/newer version of Ledgerlight/);
+    expect(dump(file)).toBe(before);
+  });
+
+  it('a failing migration leaves the file exactly as it was', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 1);
+    const v1 = new BetterSqlite3(file);
+    insertV1Fixture(v1);
+    v1.close();
+    const before = dump(file);
+
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      { version: LATEST + 1, name: 'adds_a_table', up: 'CREATE TABLE extra (x INTEGER) STRICT;' },
+      {
+        version: LATEST + 2,
+        name: 'fails_halfway',
+        up: "UPDATE transactions SET name = 'changed'; SELECT no_such_function();",
+      },
+    ];
+    await expect(openDatabase({ file, migrations: broken })).rejects.toThrow(/no_such_function/);
+    expect(dump(file)).toBe(before);
+  });
+
+  it('refuses a file that is not a database, with a clear message', async () => {
+    const file = path.join(tempDir(), 'ledgerlight.sqlite');
+    fs.writeFileSync(file, 'this is not sqlite'.repeat(500));
+    await expect(openDatabase({ file })).rejects.toThrow(/cannot be read as a database|integrity/);
+  });
+
+  it('enforces the schema: STRICT types, status values, unique Plaid ids', async () => {
+    const db = await openDatabase({ file: path.join(tempDir(), 'l.sqlite') });
+    insertV1Fixture(db);
+    const now = '2026-01-01T00:00:00.000Z';
+    const insertTx = db.prepare(
+      `INSERT INTO transactions (id, account_id, connection_id, date, name, amount, currency,
+         pending, created_at, updated_at) VALUES (?, 'a1', 'c1', '2026-01-03', 'x', ?, 'USD', 0, ?, ?)`,
+    );
+    expect(() => insertTx.run('t1', 100, now, now)).toThrow(/UNIQUE/);
+    expect(() => insertTx.run('t3', 'ten dollars', now, now)).toThrow(
+      /cannot store TEXT value in INTEGER/,
+    );
+    expect(() => db.prepare("UPDATE connections SET status = 'BROKEN'").run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO accounts (id, connection_id, name, type, currency, created_at, updated_at)
+           VALUES ('a9', 'no-such-connection', 'x', 'depository', 'USD', ?, ?)`,
+        )
+        .run(now, now),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
