@@ -9,6 +9,13 @@ import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { PlaidCredentialsService } from './plaid/credentials';
 import type { SecretStore } from './secrets/secret-store';
+import type { PlaidApi } from 'plaid';
+import type { ConnectionWriter } from './linking/connection-writer';
+import type { PlaidCredentials } from './plaid/credentials';
+import type { RetryDeps, RetryPolicy } from './plaid/retry';
+import type { SyncEngine } from './sync/engine';
+import type { Scheduler } from './sync/scheduler';
+import type { SyncStore } from './sync/sync-store';
 
 /** What every handler may use; built once by `createCore`. */
 export interface CoreContext {
@@ -22,6 +29,13 @@ export interface CoreContext {
   log: Logger;
   secrets: SecretStore;
   plaid: PlaidCredentialsService;
+  createPlaidApi: (credentials: PlaidCredentials) => PlaidApi;
+  retry: { policy: RetryPolicy; deps: RetryDeps };
+  writer: ConnectionWriter;
+  syncStore: SyncStore;
+  engine: SyncEngine;
+  scheduler: Scheduler;
+  defaultSyncFrequency(): number;
   repos: {
     settings: SettingsRepo;
     connections: ConnectionsRepo;

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { PlaidApi } from 'plaid';
 import { systemClock, type Clock } from './clock';
+import type { CoreContext } from './context';
 import { AccountsRepo } from './db/accounts-repo';
 import { BatchesRepo } from './db/batches-repo';
 import { ConnectionsRepo } from './db/connections-repo';
@@ -9,11 +11,17 @@ import { TransactionsRepo } from './db/transactions-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
+import { defaultSyncFrequency } from './handlers/settings';
 import type { Handlers } from './handlers/types';
+import { ConnectionWriter } from './linking/connection-writer';
 import { createFileLogger, type Logger } from './log';
-import { PlaidCredentialsService } from './plaid/credentials';
+import { createPlaidApi } from './plaid/client';
+import { PlaidCredentialsService, type PlaidCredentials } from './plaid/credentials';
+import { DEFAULT_RETRY, realRetryDeps, type RetryDeps, type RetryPolicy } from './plaid/retry';
 import type { SecretStore } from './secrets/secret-store';
-import type { CoreContext } from './context';
+import { SyncEngine } from './sync/engine';
+import { Scheduler, type TimerApi } from './sync/scheduler';
+import { SyncStore } from './sync/sync-store';
 
 export interface CoreOptions {
   /** Where the database, its backups and the logs live. */
@@ -27,6 +35,14 @@ export interface CoreOptions {
   sqliteNativeBinding?: string;
   demoMode?: boolean;
   version?: string;
+  /** Sync on start-up and on a timer (default true); tests of single runs turn it off. */
+  schedule?: boolean;
+  // Seams for tests: how Plaid is reached, how retries wait, how many runs at once.
+  createPlaidApi?: (credentials: PlaidCredentials) => PlaidApi;
+  retry?: { policy?: RetryPolicy; deps?: RetryDeps };
+  syncConcurrency?: number;
+  manualCooldownMs?: number;
+  timers?: TimerApi;
 }
 
 export interface Core {
@@ -34,6 +50,10 @@ export interface Core {
   /** Validates and runs one request; what both bindings call. */
   invoke: Dispatch;
   events: EventBus;
+  /** Syncs every connection that fell due while the machine slept (the shell calls it on resume). */
+  wake(): void;
+  /** Resolves when no sync is running. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,32 +64,78 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const databasePath = path.join(options.dataDir, DATABASE_FILE);
   const log =
     options.log ?? createFileLogger(path.join(options.dataDir, 'logs', 'ledgerlight.log'));
+  const clock = options.clock ?? systemClock;
   const db = await openDatabase({
     file: databasePath,
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
   });
   const settings = new SettingsRepo(db);
   const events = new EventBus();
+  const connections = new ConnectionsRepo(db);
+  const plaid = new PlaidCredentialsService(
+    settings,
+    options.secrets,
+    options.plaidBaseUrl ?? null,
+  );
+  const createApi = options.createPlaidApi ?? createPlaidApi;
+  const retry = {
+    policy: { ...DEFAULT_RETRY, ...options.retry?.policy },
+    deps: options.retry?.deps ?? realRetryDeps,
+  };
+  const syncStore = new SyncStore(db);
+  syncStore.failInterruptedRuns(clock.now().toISOString());
+  const engine = new SyncEngine({
+    store: syncStore,
+    events,
+    log,
+    clock,
+    secrets: options.secrets,
+    plaid,
+    createApi,
+    frequencyMinutes: (id) => connections.get(id)?.syncFrequencyMinutes ?? null,
+    retry,
+    ...(options.syncConcurrency ? { concurrency: options.syncConcurrency } : {}),
+    ...(options.manualCooldownMs !== undefined
+      ? { manualCooldownMs: options.manualCooldownMs }
+      : {}),
+  });
+  const scheduler = new Scheduler(db, engine, clock, log, options.timers);
+
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
     databasePath,
     demoMode: options.demoMode ?? false,
     version: options.version ?? '0.0.0',
-    clock: options.clock ?? systemClock,
+    clock,
     events,
     log,
     secrets: options.secrets,
-    plaid: new PlaidCredentialsService(settings, options.secrets, options.plaidBaseUrl ?? null),
+    plaid,
+    createPlaidApi: createApi,
+    retry,
+    writer: new ConnectionWriter(db),
+    syncStore,
+    engine,
+    scheduler,
+    defaultSyncFrequency: () => defaultSyncFrequency(ctx),
     repos: {
       settings,
-      connections: new ConnectionsRepo(db),
+      connections,
       accounts: new AccountsRepo(db),
       transactions: new TransactionsRepo(db),
       batches: new BatchesRepo(db),
     },
   };
   const handlers = createHandlers(ctx);
+  const scheduling = options.schedule ?? true;
+  if (scheduling) {
+    // Any change to a connection or the end of a run can move the next due time.
+    events.subscribe((event) => {
+      if (event.name !== 'sync.progress' && event.name !== 'sync.started') scheduler.reschedule();
+    });
+    scheduler.runDue('startup');
+  }
   log.info('core started', { databasePath });
 
   let closed = false;
@@ -77,9 +143,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     invoke: createDispatch(handlers, log),
     events,
+    wake: () => {
+      if (scheduling) scheduler.runDue('wake');
+    },
+    idle: async () => {
+      for (const connection of connections.list()) await engine.settled(connection.id);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      scheduler.stop();
+      await engine.close();
       events.clear();
       db.close();
       log.info('core stopped');

@@ -3,6 +3,7 @@ import { channels, isChannel, type Channel, type InvokeResult } from '../shared/
 import { LedgerError } from '../shared/errors';
 import type { Handlers } from './handlers/types';
 import type { Logger } from './log';
+import { PlaidFailure } from './plaid/errors';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<InvokeResult<unknown>>;
 
@@ -47,6 +48,7 @@ export function validationError(error: z.ZodError): LedgerError {
 
 function toLedgerError(error: unknown, channel: Channel, log: Logger): LedgerError {
   if (error instanceof LedgerError) return error;
+  if (error instanceof PlaidFailure) return error.toLedgerError();
   if (error instanceof z.ZodError) return validationError(error);
   log.error('handler failed', { channel, error });
   return new LedgerError(

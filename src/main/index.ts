@@ -11,6 +11,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  powerMonitor,
   protocol,
   session,
   shell,
@@ -64,6 +65,9 @@ async function start(): Promise<void> {
     version: APP_VERSION,
   });
   bindIpc(core);
+  const awake = core;
+  // No webhooks reach a desktop app: after sleep, catch up on every sync that fell due.
+  powerMonitor.on('resume', () => awake.wake());
   mainWindow = createWindow();
 }
 

@@ -141,6 +141,8 @@ export const channels = {
   'link.exchange': channel(
     z.strictObject({
       publicToken: z.string().trim().min(1).max(300),
+      /** Set when Link ran in update mode for this connection (a repair; nothing is exchanged). */
+      connectionId: id.optional(),
       institution: z.strictObject({ id, name: z.string().max(200) }).nullable(),
       accounts: z.array(linkAccountSchema).max(100),
     }),

@@ -72,11 +72,9 @@ describe('every channel validates its input at the boundary', () => {
     async (name) => {
       t = await startTestCore({ seed: true });
       const { core } = t;
-      await core.invoke('settings.setPlaid', {
-        environment: 'sandbox',
-        clientId: 'cid',
-        secret: 'sec',
-      });
+      // Keys present, so that only validation stands between bad input and a handler.
+      await t.secrets.set('plaid:sandbox:client-id', 'cid');
+      await t.secrets.set('plaid:sandbox:secret', 'sec');
       const before = snapshot(t);
       for (const input of [...MALFORMED, WRONG_FIELD[name]]) {
         const result = await core.invoke(name, input);

@@ -38,7 +38,14 @@ export async function startTestCore(
     db.close();
   }
   const secrets = new MemorySecretStore();
-  const core = await createCore({ dataDir, secrets, log: silentLogger });
+  const core = await createCore({
+    dataDir,
+    secrets,
+    log: silentLogger,
+    schedule: false,
+    // Nothing here may reach the internet: a stray Plaid call meets a closed local port.
+    plaidBaseUrl: 'http://127.0.0.1:9',
+  });
   return { core, dataDir, databasePath, secrets, seeded };
 }
 

@@ -15,9 +15,8 @@ declare const ledger: LedgerApi;
 describe('the contract types the client', () => {
   it('infers outputs from the channel name', () => {
     expectTypeOf<ChannelOutput<'settings.getPlaid'>>().toEqualTypeOf<PlaidSettings>();
-    expectTypeOf(
-      ledger.invoke('transactions.list', { limit: 10 }),
-    ).resolves.toEqualTypeOf<TransactionPage>();
+    const list = () => ledger.invoke('transactions.list', { limit: 10 });
+    expectTypeOf(list).returns.resolves.toEqualTypeOf<TransactionPage>();
   });
 
   it('rejects misspelt channels and wrong payloads at compile time', () => {

@@ -1,17 +1,12 @@
 import type { CoreContext } from '../context';
-import { notYetAvailable } from './not-yet';
+import { LinkService } from '../linking/link-service';
 import type { HandlerGroup } from './types';
 
 export function linkHandlers(ctx: CoreContext): HandlerGroup<'link'> {
-  const linking = notYetAvailable('Linking a bank');
-  // Missing keys are the first thing a user must fix, so that answer comes before any other.
-  const guarded = async (): Promise<never> => {
-    await ctx.plaid.require();
-    return linking();
-  };
+  const service = new LinkService(ctx);
   return {
-    'link.createToken': guarded,
-    'link.exchange': guarded,
-    'link.sandboxConnect': guarded,
+    'link.createToken': (input) => service.createToken(input),
+    'link.exchange': (input) => service.exchange(input),
+    'link.sandboxConnect': ({ institutionId }) => service.sandboxConnect(institutionId),
   };
 }

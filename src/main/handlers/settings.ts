@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { CountryCode } from 'plaid';
 import { SYNC_FREQUENCY_MINUTES } from '../../shared/contract';
 import type { AppSettings } from '../../shared/model';
+import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import type { PlaidCredentials } from '../plaid/credentials';
+import { toPlaidFailure } from '../plaid/errors';
 import type { HandlerGroup } from './types';
 
 const DEFAULT_FREQUENCY_KEY = 'sync.defaultFrequencyMinutes';
@@ -33,6 +37,12 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
   return {
     'settings.getPlaid': () => ctx.plaid.describe(),
     'settings.setPlaid': async (input) => {
+      await verifyKeys(ctx, {
+        environment: input.environment,
+        clientId: input.clientId,
+        secret: input.secret,
+        baseUrl: ctx.plaid.baseUrlFor(input.baseUrl),
+      });
       await ctx.plaid.save(input);
       ctx.log.info('plaid keys saved', { environment: input.environment });
       return ctx.plaid.describe();
@@ -50,4 +60,41 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
       return appSettings(ctx);
     },
   };
+}
+
+/** A Sandbox institution: any environment answers for it once the keys are right. */
+const PROBE_INSTITUTION = 'ins_109508';
+
+/**
+ * One cheap authenticated call before anything is saved: wrong keys are refused here, with
+ * Plaid's own words, instead of failing the first sync later. Any answer other than a key or
+ * transport error (say, an unknown institution in Production) proves the keys work.
+ */
+async function verifyKeys(ctx: CoreContext, credentials: PlaidCredentials): Promise<void> {
+  try {
+    await ctx.createPlaidApi(credentials).institutionsGetById({
+      institution_id: PROBE_INSTITUTION,
+      country_codes: [CountryCode.Us],
+    });
+  } catch (error) {
+    const failure = toPlaidFailure(error);
+    if (failure.kind === 'invalid-keys') {
+      throw new LedgerError(
+        'VALIDATION',
+        `Plaid did not accept this client id and secret for ${credentials.environment}. Nothing was saved.`,
+        {
+          plaidErrorCode: failure.code,
+          issues: [{ path: 'secret', message: 'not accepted by Plaid' }],
+        },
+      );
+    }
+    if (failure.kind !== 'request') {
+      const refused = failure.toLedgerError();
+      throw new LedgerError(
+        'PLAID',
+        `Could not check the keys with Plaid: ${failure.message}. Nothing was saved.`,
+        refused.details,
+      );
+    }
+  }
 }

@@ -36,6 +36,11 @@ export class PlaidCredentialsService {
     return this.baseUrlOverride ?? this.settings.get(KEYS.baseUrl, z.string().nullable(), null);
   }
 
+  /** Where keys about to be saved with this base URL would be sent. */
+  baseUrlFor(candidate: string | undefined): string | null {
+    return this.baseUrlOverride ?? candidate ?? null;
+  }
+
   async describe(): Promise<PlaidSettings> {
     const environment = this.environment();
     const [clientId, secret] = await Promise.all([

@@ -85,6 +85,9 @@ describe('migrations', () => {
         'institutions',
         'quarantine',
         'settings',
+        'securities',
+        'holdings',
+        'liabilities',
         'sync_runs',
         'transactions',
       ].sort(),
@@ -131,6 +134,38 @@ describe('migrations', () => {
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(2);
     backup.close();
+  });
+
+  it('from version 2 with rows: keeps them, searchable, and adds holdings and liabilities', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 2);
+    const v2 = new BetterSqlite3(file);
+    v2.pragma('foreign_keys = ON');
+    insertV1Fixture(v2);
+    v2.close();
+
+    const db = await openDatabase({ file });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(2);
+    const search = db.prepare(
+      "SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH 'payroll'",
+    );
+    expect(search.all()).toHaveLength(1);
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(
+      "INSERT INTO securities (id, name, ticker, close_price, currency, updated_at) VALUES ('s1', 'Index fund', 'IDX', 12345, 'USD', ?)",
+    ).run(now);
+    db.prepare(
+      "INSERT INTO holdings (account_id, security_id, quantity, institution_value, currency, updated_at) VALUES ('a1', 's1', 1.5, 18517, 'USD', ?)",
+    ).run(now);
+    db.prepare(
+      "INSERT INTO liabilities (account_id, kind, details, updated_at) VALUES ('a1', 'credit', '{}', ?)",
+    ).run(now);
+    expect(() =>
+      db.prepare("UPDATE liabilities SET kind = 'payday' WHERE account_id = 'a1'").run(),
+    ).toThrow(/CHECK/);
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(1);
   });
 
   it('refuses a file newer than the app knows, and leaves it unchanged', async () => {

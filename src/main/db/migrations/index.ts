@@ -1,6 +1,11 @@
 import type { Migration } from '../migration';
 import { initial } from './001_initial';
 import { transactionSearch } from './002_transaction_search';
+import { investmentsLiabilities } from './003_investments_liabilities';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, transactionSearch];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  transactionSearch,
+  investmentsLiabilities,
+];

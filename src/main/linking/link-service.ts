@@ -1,0 +1,268 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { CountryCode, Products, type LinkTokenCreateRequest, type PlaidApi } from 'plaid';
+import type { LinkResult, LinkToken, Institution } from '../../shared/model';
+import { LedgerError } from '../../shared/errors';
+import type { CoreContext } from '../context';
+import { convertAccount } from '../plaid/convert';
+import type { PlaidCredentials } from '../plaid/credentials';
+import { expectObject, toPlaidFailure } from '../plaid/errors';
+import { withRetry } from '../plaid/retry';
+import { secretAccounts } from '../secrets/secret-store';
+
+/** Two years: the most Plaid gives, so the ledger starts with full history. */
+export const DAYS_REQUESTED = 730;
+const CLIENT_NAME = 'Ledgerlight';
+const COUNTRY_CODES = [CountryCode.Us, CountryCode.Ca];
+const CLIENT_USER_ID_KEY = 'plaid.clientUserId';
+const DEFAULT_SANDBOX_INSTITUTION = 'ins_109508';
+
+export interface ExchangeInput {
+  publicToken: string;
+  institution: { id: string; name: string } | null;
+  accounts: { mask?: string | null | undefined }[];
+  connectionId?: string | undefined;
+}
+
+/**
+ * Linking a bank: Link tokens (new and update mode), the public-token exchange, and the sandbox
+ * shortcut. The access token goes to the keychain before anything refers to it, and a second
+ * Item for accounts already linked is refused (each Item costs the user money or a Trial slot).
+ */
+export class LinkService {
+  constructor(private readonly ctx: CoreContext) {}
+
+  async createToken(input: {
+    connectionId?: string | undefined;
+    updateAccountSelection?: boolean | undefined;
+  }): Promise<LinkToken> {
+    const { api } = await this.client();
+    const base = {
+      client_name: CLIENT_NAME,
+      language: 'en',
+      country_codes: COUNTRY_CODES,
+      user: { client_user_id: this.clientUserId() },
+    };
+    let request: LinkTokenCreateRequest;
+    if (input.connectionId) {
+      this.requireLive(input.connectionId);
+      request = {
+        ...base,
+        access_token: await this.accessToken(input.connectionId),
+        update: { account_selection_enabled: input.updateAccountSelection ?? false },
+      };
+    } else {
+      request = {
+        ...base,
+        products: [Products.Transactions],
+        optional_products: [Products.Investments, Products.Liabilities],
+        transactions: { days_requested: DAYS_REQUESTED },
+      };
+    }
+    const response = await this.call(() => api.linkTokenCreate(request));
+    return {
+      linkToken: response.link_token,
+      expiration: response.expiration,
+      hostedLinkUrl: response.hosted_link_url ?? null,
+    };
+  }
+
+  async exchange(input: ExchangeInput): Promise<LinkResult> {
+    if (input.connectionId) return this.repaired(input.connectionId);
+    // Cheap first check on Link's metadata, before an Item is made ours…
+    const masks = input.accounts.map((a) => a.mask).filter((m): m is string => !!m);
+    if (input.institution) this.refuseDuplicate(input.institution.id, masks);
+    const { api, credentials } = await this.client();
+    const exchanged = await this.call(() =>
+      api.itemPublicTokenExchange({ public_token: input.publicToken }),
+    );
+    return this.adopt(
+      api,
+      credentials,
+      exchanged.access_token,
+      exchanged.item_id,
+      input.institution?.name ?? null,
+    );
+  }
+
+  async sandboxConnect(institutionId: string | undefined): Promise<LinkResult> {
+    const { api, credentials } = await this.client();
+    if (credentials.environment !== 'sandbox') {
+      throw new LedgerError(
+        'VALIDATION',
+        'Connecting without Link is only for Plaid Sandbox keys.',
+      );
+    }
+    const { public_token } = await this.call(() =>
+      api.sandboxPublicTokenCreate({
+        institution_id: institutionId ?? DEFAULT_SANDBOX_INSTITUTION,
+        initial_products: [Products.Transactions],
+        options: { transactions: { days_requested: DAYS_REQUESTED } },
+      }),
+    );
+    const exchanged = await this.call(() => api.itemPublicTokenExchange({ public_token }));
+    return this.adopt(api, credentials, exchanged.access_token, exchanged.item_id, null);
+  }
+
+  /** Takes a freshly exchanged Item into the ledger, or gives it back to Plaid if it is a duplicate. */
+  private async adopt(
+    api: PlaidApi,
+    credentials: PlaidCredentials,
+    accessToken: string,
+    itemId: string,
+    fallbackName: string | null,
+  ): Promise<LinkResult> {
+    const { ctx } = this;
+    const existing = ctx.writer.byItemId(itemId);
+    if (existing) {
+      // The same Item again (update mode with an exchange): keep its token current and repair it.
+      await ctx.secrets.set(secretAccounts.accessToken(existing), accessToken);
+      return this.repaired(existing);
+    }
+    const release = async () => {
+      await this.call(() => api.itemRemove({ access_token: accessToken })).catch(() => undefined);
+    };
+    try {
+      const [item, accounts] = await Promise.all([
+        this.call(() => api.itemGet({ access_token: accessToken })),
+        this.call(() => api.accountsGet({ access_token: accessToken })),
+      ]);
+      const institutionId = item.item.institution_id ?? null;
+      const institution = institutionId
+        ? await this.institution(api, institutionId, fallbackName)
+        : null;
+      const masks = accounts.accounts.map((a) => a.mask).filter((m): m is string => !!m);
+      // …and the real check on what Plaid says the Item holds.
+      if (institutionId) this.refuseDuplicate(institutionId, masks);
+
+      const connectionId = `conn_${crypto.randomUUID()}`;
+      await ctx.secrets.set(secretAccounts.accessToken(connectionId), accessToken);
+      const now = ctx.clock.now().toISOString();
+      try {
+        ctx.db.transaction(() => {
+          ctx.writer.create(
+            {
+              id: connectionId,
+              environment: credentials.environment,
+              itemId,
+              institution,
+              displayName: institution?.name ?? fallbackName ?? 'Bank',
+              syncFrequencyMinutes: ctx.defaultSyncFrequency(),
+              products: [...(item.item.billed_products ?? []), ...(item.item.products ?? [])].map(
+                String,
+              ),
+              consentExpiresAt: item.item.consent_expiration_time ?? null,
+            },
+            now,
+          );
+          for (const raw of accounts.accounts) {
+            const account = convertAccount(raw);
+            if (account.ok) ctx.syncStore.saveAccount(connectionId, account.row, true, now);
+          }
+        })();
+      } catch (error) {
+        await ctx.secrets.delete(secretAccounts.accessToken(connectionId)).catch(() => false);
+        throw error;
+      }
+      ctx.events.emit('connections.changed', { connectionId });
+      ctx.engine.start(connectionId, 'link');
+      return { connectionId, accounts: ctx.repos.accounts.list(connectionId) };
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  private async repaired(connectionId: string): Promise<LinkResult> {
+    const { ctx } = this;
+    this.requireLive(connectionId);
+    ctx.writer.markRepaired(connectionId, ctx.clock.now().toISOString());
+    ctx.events.emit('connections.changed', { connectionId });
+    if (!ctx.engine.isRunning(connectionId)) ctx.engine.start(connectionId, 'repair');
+    return { connectionId, accounts: ctx.repos.accounts.list(connectionId) };
+  }
+
+  private async institution(
+    api: PlaidApi,
+    id: string,
+    fallbackName: string | null,
+  ): Promise<Institution> {
+    try {
+      const { institution } = await this.call(() =>
+        api.institutionsGetById({
+          institution_id: id,
+          country_codes: COUNTRY_CODES,
+          options: { include_optional_metadata: true },
+        }),
+      );
+      return {
+        id,
+        name: institution.name,
+        logo: institution.logo ? `data:image/png;base64,${institution.logo}` : null,
+        primaryColor: institution.primary_color ?? null,
+        url: institution.url ?? null,
+      };
+    } catch (error) {
+      // The name and colour are a nicety; the link itself must not fail for them.
+      this.ctx.log.warn('institution details unavailable', {
+        institutionId: id,
+        code: toPlaidFailure(error).code,
+      });
+      return { id, name: fallbackName ?? id, logo: null, primaryColor: null, url: null };
+    }
+  }
+
+  private refuseDuplicate(institutionId: string, masks: string[]): void {
+    const duplicate = this.ctx.writer.findDuplicate(institutionId, masks);
+    if (duplicate) {
+      throw new LedgerError(
+        'CONFLICT',
+        'These accounts are connected already. Update that connection instead of adding it twice.',
+        { connectionId: duplicate },
+      );
+    }
+  }
+
+  private requireLive(connectionId: string): void {
+    const connection = this.ctx.repos.connections.get(connectionId);
+    if (!connection) throw new LedgerError('NOT_FOUND', `No connection ${connectionId}.`);
+    if (connection.status === 'DISCONNECTED') {
+      throw new LedgerError(
+        'CONFLICT',
+        'This connection was disconnected; connect the bank again.',
+        { connectionId },
+      );
+    }
+  }
+
+  private async accessToken(connectionId: string): Promise<string> {
+    const token = await this.ctx.secrets.get(secretAccounts.accessToken(connectionId));
+    if (!token)
+      throw new LedgerError('NOT_FOUND', 'The keychain has no access token for this connection.');
+    return token;
+  }
+
+  private clientUserId(): string {
+    const stored = this.ctx.repos.settings.get(CLIENT_USER_ID_KEY, z.string().min(1), '');
+    if (stored) return stored;
+    // Stable per install and meaningless outside it: Plaid only needs it to be the same each time.
+    const created = `ledgerlight-${crypto.randomUUID()}`;
+    this.ctx.repos.settings.set(CLIENT_USER_ID_KEY, created);
+    return created;
+  }
+
+  private async client(): Promise<{ api: PlaidApi; credentials: PlaidCredentials }> {
+    const credentials = await this.ctx.plaid.require();
+    return { api: this.ctx.createPlaidApi(credentials), credentials };
+  }
+
+  private call<T>(fn: () => Promise<{ data: T }>): Promise<T> {
+    return withRetry(
+      async () => expectObject((await fn()).data),
+      this.ctx.retry.policy,
+      this.ctx.retry.deps,
+    ).catch((error: unknown) => {
+      throw toPlaidFailure(error).toLedgerError();
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import type { AccountBase, RemovedTransaction, Transaction as PlaidTransaction } from 'plaid';
+import { convertAccount, convertTransaction } from '../plaid/convert';
+import { zeroCounts, type RunCounts, type SyncStore } from './sync-store';
+
+/** One `/transactions/sync` page, as far as applying it goes. */
+export interface SyncPage {
+  added: PlaidTransaction[];
+  modified: PlaidTransaction[];
+  removed: RemovedTransaction[];
+  accounts: AccountBase[];
+}
+
+export interface ApplyInput {
+  connectionId: string;
+  runId: number;
+  pages: SyncPage[];
+  /** The cursor after the last page; saved in the same transaction as the rows. */
+  nextCursor: string | null;
+  /** Accounts with balances from /accounts/get or /accounts/balance/get. */
+  balances: AccountBase[];
+  now: string;
+  today: string;
+}
+
+export interface ApplyResult {
+  counts: RunCounts;
+  batchId: number | null;
+}
+
+/**
+ * Applies a whole run in one SQLite transaction: accounts and balances, every page in order
+ * (added, then modified, then removed, page by page, so a pending → posted pair lands right
+ * whichever pages carry it), and the new cursor. A crash before the commit leaves the previous
+ * cursor and rows; the next run replays from there to the same result.
+ */
+export function applySyncResult(
+  store: SyncStore,
+  input: ApplyInput,
+  /** Runs inside the same transaction, so the run's record commits with its rows or not at all. */
+  finish: (result: ApplyResult) => void = () => undefined,
+): ApplyResult {
+  return store.db.transaction((): ApplyResult => {
+    const { connectionId, runId, now } = input;
+    const counts = zeroCounts();
+    const quarantine = (entry: Parameters<SyncStore['quarantine']>[2]) => {
+      counts.quarantined++;
+      store.quarantine(connectionId, runId, entry, now);
+    };
+
+    const withBalances = new Set(input.balances.map((a) => a.account_id));
+    const pageAccounts = input.pages
+      .flatMap((p) => p.accounts)
+      .filter((a) => !withBalances.has(a.account_id));
+    for (const [raw, balances] of [
+      ...input.balances.map((a) => [a, true] as const),
+      ...dedupe(pageAccounts).map((a) => [a, false] as const),
+    ]) {
+      const account = convertAccount(raw);
+      if (!account.ok) {
+        quarantine({
+          kind: 'account',
+          plaidId: idOf(raw, 'account_id'),
+          reason: account.reason,
+          payload: raw,
+        });
+        continue;
+      }
+      if (!store.saveAccount(connectionId, account.row, balances, now)) {
+        quarantine({
+          kind: 'account',
+          plaidId: account.row.id,
+          reason: 'account belongs to another connection',
+          payload: raw,
+        });
+        continue;
+      }
+      if (balances) store.snapshotBalance(account.row, input.today);
+    }
+
+    const known = store.accountIds(connectionId);
+    const batchId = store.createBatch(connectionId, runId, now);
+    const save = (raw: PlaidTransaction, kind: 'added' | 'modified') => {
+      const converted = convertTransaction(raw);
+      if (!converted.ok) {
+        return quarantine({
+          kind: 'transaction',
+          plaidId: idOf(raw, 'transaction_id'),
+          reason: converted.reason,
+          payload: raw,
+        });
+      }
+      if (!known.has(converted.row.accountId)) {
+        return quarantine({
+          kind: 'transaction',
+          plaidId: converted.row.id,
+          reason: `unknown account ${converted.row.accountId}`,
+          payload: raw,
+        });
+      }
+      const outcome = store.saveTransaction(connectionId, converted.row, batchId, now);
+      if (outcome === 'duplicate') counts.duplicatesSkipped++;
+      else counts[kind]++;
+    };
+
+    for (const page of input.pages) {
+      for (const raw of page.added) save(raw, 'added');
+      for (const raw of page.modified) save(raw, 'modified');
+      for (const removal of page.removed) {
+        const id = idOf(removal, 'transaction_id');
+        if (!id) {
+          quarantine({
+            kind: 'removal',
+            plaidId: null,
+            reason: 'removal without a transaction_id',
+            payload: removal,
+          });
+        } else if (store.removeTransaction(id, now)) {
+          counts.removed++;
+        } else {
+          // Already removed (a replay, or the pending twin of a posted row) or never seen.
+          counts.duplicatesSkipped++;
+        }
+      }
+    }
+
+    if (input.nextCursor) store.saveCursor(connectionId, input.nextCursor);
+    const changed = counts.added + counts.modified + counts.removed;
+    if (changed === 0) store.deleteBatch(batchId);
+    else store.finishBatch(batchId, counts);
+    const result = { counts, batchId: changed === 0 ? null : batchId };
+    finish(result);
+    return result;
+  })();
+}
+
+function idOf(value: unknown, key: string): string | null {
+  const id = (value as Record<string, unknown> | null)?.[key];
+  return typeof id === 'string' ? id : null;
+}
+
+function dedupe(accounts: AccountBase[]): AccountBase[] {
+  return [...new Map(accounts.map((a) => [a.account_id, a])).values()];
+}

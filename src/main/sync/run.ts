@@ -1,0 +1,250 @@
+import type { PlaidApi, TransactionsSyncResponse } from 'plaid';
+import { Products } from 'plaid';
+import type { SyncTrigger } from '../../shared/contract';
+import type { ConnectionStatus } from '../../shared/model';
+import type { Clock } from '../clock';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import { redact } from '../log';
+import { expectObject, fromPlaidErrorBody, PlaidFailure, toPlaidFailure } from '../plaid/errors';
+import { withRetry, type RetryDeps, type RetryPolicy } from '../plaid/retry';
+import { applySyncResult, type SyncPage } from './apply';
+import { saveHoldings, saveLiabilities } from './portfolio';
+import type { RunCounts, SyncStore } from './sync-store';
+
+/** Plaid's maximum page size: fewer pages, fewer chances of a mutation mid-pagination. */
+export const SYNC_PAGE_SIZE = 500;
+/** How often a run starts its cursor loop over after TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION. */
+export const MAX_LOOP_RESTARTS = 3;
+
+export interface RunContext {
+  api: PlaidApi;
+  accessToken: string;
+  store: SyncStore;
+  events: EventBus;
+  log: Logger;
+  clock: Clock;
+  retry: { policy: RetryPolicy; deps: RetryDeps };
+  signal: AbortSignal;
+  /** Records the run's success; called inside the transaction that applies its rows. */
+  commit(result: { counts: RunCounts; pages: number; dataReady: boolean }): void;
+}
+
+export interface RunRequest {
+  connectionId: string;
+  runId: number;
+  trigger: SyncTrigger;
+}
+
+export type RunOutcome =
+  | { kind: 'succeeded'; counts: RunCounts; pages: number; dataReady: boolean }
+  | { kind: 'failed'; failure: RunFailure };
+
+export interface RunFailure {
+  code: string;
+  message: string;
+  retryable: boolean;
+  /** The connection's new status, when the failure says something about the Item. */
+  status: ConnectionStatus | null;
+  requestId: string | null;
+}
+
+/**
+ * One sync of one connection: the Item's state, the cursor loop, balances, and then everything
+ * applied together. Nothing is written to the ledger until every page has arrived.
+ */
+export async function performRun(ctx: RunContext, request: RunRequest): Promise<RunOutcome> {
+  const { connectionId, runId, trigger } = request;
+  const started = ctx.clock.now();
+  try {
+    const call = <T>(fn: () => Promise<{ data: T }>) =>
+      withRetry(
+        async () => {
+          if (ctx.signal.aborted)
+            throw new PlaidFailure('request', 'CANCELLED', 'The sync was stopped.');
+          return expectObject((await fn()).data);
+        },
+        ctx.retry.policy,
+        ctx.retry.deps,
+      );
+
+    // The app has no webhooks, so each run asks for the Item's health and consent itself.
+    const item = await call(() => ctx.api.itemGet({ access_token: ctx.accessToken }));
+    const products = [...(item.item.billed_products ?? []), ...(item.item.products ?? [])].map(
+      String,
+    );
+    ctx.store.recordItemState(
+      connectionId,
+      {
+        consentExpiresAt: item.item.consent_expiration_time ?? null,
+        products: [...new Set(products)],
+      },
+      ctx.clock.now().toISOString(),
+    );
+    if (item.item.error) {
+      throw fromPlaidErrorBody({ ...item.item.error, request_id: item.request_id }, 400);
+    }
+
+    if (trigger === 'manual' && products.includes(Products.Transactions)) {
+      // Best effort: asks Plaid to look for new data now; the sync below does not depend on it.
+      await call(() => ctx.api.transactionsRefresh({ access_token: ctx.accessToken })).catch(
+        (error: unknown) =>
+          ctx.log.warn('refresh skipped', { connectionId, code: toPlaidFailure(error).code }),
+      );
+    }
+
+    const loop = await cursorLoop(ctx, request, call);
+    const balances =
+      trigger === 'manual'
+        ? await call(() => ctx.api.accountsBalanceGet({ access_token: ctx.accessToken })).catch(
+            () => call(() => ctx.api.accountsGet({ access_token: ctx.accessToken })),
+          )
+        : await call(() => ctx.api.accountsGet({ access_token: ctx.accessToken }));
+
+    if (ctx.signal.aborted) throw new PlaidFailure('request', 'CANCELLED', 'The sync was stopped.');
+    const now = ctx.clock.now();
+    const applied = applySyncResult(
+      ctx.store,
+      {
+        connectionId,
+        runId,
+        pages: loop.pages,
+        nextCursor: loop.nextCursor,
+        balances: balances.accounts,
+        now: now.toISOString(),
+        today: now.toISOString().slice(0, 10),
+      },
+      (result) =>
+        ctx.commit({ counts: result.counts, pages: loop.pages.length, dataReady: loop.dataReady }),
+    );
+
+    if (products.includes(Products.Investments)) {
+      await call(() => ctx.api.investmentsHoldingsGet({ access_token: ctx.accessToken }))
+        .then((holdings) =>
+          saveHoldings(ctx.store, connectionId, runId, holdings, ctx.clock.now().toISOString()),
+        )
+        .catch((error: unknown) =>
+          ctx.log.warn('holdings skipped', { connectionId, code: toPlaidFailure(error).code }),
+        );
+    }
+    if (products.includes(Products.Liabilities)) {
+      await call(() => ctx.api.liabilitiesGet({ access_token: ctx.accessToken }))
+        .then((liabilities) =>
+          saveLiabilities(
+            ctx.store,
+            connectionId,
+            runId,
+            liabilities,
+            ctx.clock.now().toISOString(),
+          ),
+        )
+        .catch((error: unknown) =>
+          ctx.log.warn('liabilities skipped', { connectionId, code: toPlaidFailure(error).code }),
+        );
+    }
+
+    return {
+      kind: 'succeeded',
+      counts: applied.counts,
+      pages: loop.pages.length,
+      dataReady: loop.dataReady,
+    };
+  } catch (error) {
+    const failure = toPlaidFailure(error);
+    ctx.log.warn('sync failed', {
+      connectionId,
+      runId,
+      code: failure.code,
+      kind: failure.kind,
+      requestId: failure.details.requestId,
+      ms: ctx.clock.now().getTime() - started.getTime(),
+    });
+    return { kind: 'failed', failure: describeFailure(failure) };
+  }
+}
+
+interface LoopResult {
+  pages: SyncPage[];
+  nextCursor: string | null;
+  dataReady: boolean;
+}
+
+/**
+ * Pages /transactions/sync until has_more is false. If any page fails with a mutation during
+ * pagination, the whole loop starts again from the cursor the run began with (retrying one page
+ * would only repeat the error); other failures end the run with nothing applied.
+ */
+async function cursorLoop(
+  ctx: RunContext,
+  { connectionId, runId }: RunRequest,
+  call: <T>(fn: () => Promise<{ data: T }>) => Promise<T>,
+): Promise<LoopResult> {
+  const startCursor = ctx.store.cursor(connectionId);
+  for (let attempt = 0; ; attempt++) {
+    const pages: SyncPage[] = [];
+    let cursor = startCursor;
+    let totals = { added: 0, modified: 0, removed: 0 };
+    const accountsSeen = new Set<string>();
+    try {
+      let response: TransactionsSyncResponse;
+      do {
+        response = await call(() =>
+          ctx.api.transactionsSync({
+            access_token: ctx.accessToken,
+            count: SYNC_PAGE_SIZE,
+            ...(cursor ? { cursor } : {}),
+          }),
+        );
+        pages.push({
+          added: response.added ?? [],
+          modified: response.modified ?? [],
+          removed: response.removed ?? [],
+          accounts: response.accounts ?? [],
+        });
+        totals = {
+          added: totals.added + (response.added?.length ?? 0),
+          modified: totals.modified + (response.modified?.length ?? 0),
+          removed: totals.removed + (response.removed?.length ?? 0),
+        };
+        for (const account of response.accounts ?? []) accountsSeen.add(account.account_id);
+        ctx.events.emit('sync.progress', {
+          connectionId,
+          runId,
+          ...totals,
+          accountsSynced: accountsSeen.size,
+          page: pages.length,
+        });
+        cursor = response.next_cursor || cursor;
+      } while (response.has_more);
+      // A fresh Item answers with no data and an empty cursor: not an error, just not yet.
+      const dataReady = !(
+        response.next_cursor === '' && response.transactions_update_status === 'NOT_READY'
+      );
+      return { pages, nextCursor: response.next_cursor || null, dataReady };
+    } catch (error) {
+      const failure = toPlaidFailure(error);
+      if (failure.kind !== 'mutation' || attempt >= MAX_LOOP_RESTARTS) throw failure;
+      ctx.log.info('sync loop restarted after a mutation during pagination', {
+        connectionId,
+        runId,
+        attempt,
+      });
+    }
+  }
+}
+
+function describeFailure(failure: PlaidFailure): RunFailure {
+  const status: ConnectionStatus | null =
+    failure.kind === 'login-required'
+      ? 'LOGIN_REQUIRED'
+      : failure.kind === 'item-gone' || failure.kind === 'item-error'
+        ? 'ERROR'
+        : null;
+  return {
+    code: failure.code,
+    message: String(redact(failure.details.displayMessage || failure.message)),
+    retryable: failure.retryable || failure.kind === 'mutation',
+    status,
+    requestId: failure.details.requestId ?? null,
+  };
+}

@@ -1,0 +1,385 @@
+import type { Database } from '../db/open';
+import type { ConnectionStatus } from '../../shared/model';
+import type { AccountRow, TransactionRow } from '../plaid/convert';
+
+export interface RunCounts {
+  added: number;
+  modified: number;
+  removed: number;
+  duplicatesSkipped: number;
+  quarantined: number;
+}
+
+export const zeroCounts = (): RunCounts => ({
+  added: 0,
+  modified: 0,
+  removed: 0,
+  duplicatesSkipped: 0,
+  quarantined: 0,
+});
+
+export interface QuarantineEntry {
+  kind: 'transaction' | 'account' | 'removal' | 'holding' | 'liability';
+  plaidId: string | null;
+  reason: string;
+  payload: unknown;
+}
+
+interface StoredTransaction {
+  seq: number;
+  account_id: string;
+  date: string;
+  authorized_date: string | null;
+  name: string;
+  merchant_name: string | null;
+  category: string | null;
+  category_detailed: string | null;
+  amount: number;
+  currency: string;
+  pending: number;
+  pending_transaction_id: string | null;
+  payment_channel: string | null;
+  removed_at: string | null;
+}
+
+/**
+ * Every write the sync engine and linking make, in one place. Upserts are keyed on Plaid's ids,
+ * so replaying any page, or a whole run after a crash, changes nothing.
+ */
+export class SyncStore {
+  private readonly findTransaction;
+  private readonly insertTransaction;
+  private readonly updateTransaction;
+  private readonly markRemoved;
+  private readonly upsertAccount;
+  private readonly upsertSnapshot;
+  private readonly insertQuarantine;
+
+  constructor(readonly db: Database) {
+    this.findTransaction = db.prepare<[string], StoredTransaction>(
+      'SELECT * FROM transactions WHERE id = ?',
+    );
+    this.insertTransaction = db.prepare(
+      `INSERT INTO transactions (id, account_id, connection_id, date, authorized_date, name,
+         merchant_name, category, category_detailed, amount, currency, pending,
+         pending_transaction_id, payment_channel, batch_id, created_at, updated_at)
+       VALUES (@id, @accountId, @connectionId, @date, @authorizedDate, @name, @merchantName,
+         @category, @categoryDetailed, @amount, @currency, @pending, @pendingTransactionId,
+         @paymentChannel, @batchId, @now, @now)`,
+    );
+    this.updateTransaction = db.prepare(
+      `UPDATE transactions SET account_id = @accountId, date = @date,
+         authorized_date = @authorizedDate, name = @name, merchant_name = @merchantName,
+         category = @category, category_detailed = @categoryDetailed, amount = @amount,
+         currency = @currency, pending = @pending, pending_transaction_id = @pendingTransactionId,
+         payment_channel = @paymentChannel, removed_at = NULL, batch_id = @batchId, updated_at = @now
+       WHERE id = @id`,
+    );
+    this.markRemoved = db.prepare(
+      'UPDATE transactions SET removed_at = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL',
+    );
+    this.upsertAccount = db.prepare(
+      `INSERT INTO accounts (id, connection_id, name, official_name, type, subtype, mask, currency,
+         balance_current, balance_available, balance_limit, balance_updated_at, created_at, updated_at)
+       VALUES (@id, @connectionId, @name, @officialName, @type, @subtype, @mask, @currency,
+         @current, @available, @limit, @balanceAt, @now, @now)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, official_name = excluded.official_name,
+         type = excluded.type, subtype = excluded.subtype, mask = excluded.mask,
+         currency = excluded.currency,
+         balance_current = COALESCE(excluded.balance_current, accounts.balance_current),
+         balance_available = COALESCE(excluded.balance_available, accounts.balance_available),
+         balance_limit = COALESCE(excluded.balance_limit, accounts.balance_limit),
+         balance_updated_at = COALESCE(excluded.balance_updated_at, accounts.balance_updated_at),
+         updated_at = excluded.updated_at
+       WHERE accounts.connection_id = excluded.connection_id`,
+    );
+    this.upsertSnapshot = db.prepare(
+      `INSERT INTO balance_snapshots (account_id, date, current, available, credit_limit, currency)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(account_id, date) DO UPDATE SET current = excluded.current,
+         available = excluded.available, credit_limit = excluded.credit_limit,
+         currency = excluded.currency`,
+    );
+    this.insertQuarantine = db.prepare(
+      `INSERT INTO quarantine (connection_id, run_id, kind, plaid_id, reason, payload, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  // -- runs --------------------------------------------------------------------------------
+
+  startRun(connectionId: string, trigger: string, now: string): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO sync_runs (connection_id, trigger, status, started_at) VALUES (?, ?, 'running', ?)`,
+        )
+        .run(connectionId, trigger, now).lastInsertRowid,
+    );
+  }
+
+  finishRun(runId: number, counts: RunCounts, pages: number, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE sync_runs SET status = 'succeeded', finished_at = ?, pages = ?, added = ?,
+           modified = ?, removed = ?, duplicates_skipped = ?, quarantined = ? WHERE id = ?`,
+      )
+      .run(
+        now,
+        pages,
+        counts.added,
+        counts.modified,
+        counts.removed,
+        counts.duplicatesSkipped,
+        counts.quarantined,
+        runId,
+      );
+  }
+
+  failRun(
+    runId: number,
+    code: string,
+    message: string,
+    requestId: string | null,
+    now: string,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE sync_runs SET status = 'failed', finished_at = ?, error_code = ?, error_message = ?,
+           plaid_request_id = ? WHERE id = ? AND status = 'running'`,
+      )
+      .run(now, code, message, requestId, runId);
+  }
+
+  /** Runs a previous process left 'running' were cut off by its exit; say so. */
+  failInterruptedRuns(now: string): number {
+    return this.db
+      .prepare(
+        `UPDATE sync_runs SET status = 'failed', finished_at = ?, error_code = 'INTERRUPTED',
+           error_message = 'Ledgerlight stopped during this sync; nothing from it was saved.'
+         WHERE status = 'running'`,
+      )
+      .run(now).changes;
+  }
+
+  lastManualRunStart(connectionId: string): string | null {
+    return (
+      this.db
+        .prepare<[string], { started_at: string }>(
+          `SELECT started_at FROM sync_runs WHERE connection_id = ? AND trigger = 'manual'
+           ORDER BY id DESC LIMIT 1`,
+        )
+        .get(connectionId)?.started_at ?? null
+    );
+  }
+
+  createBatch(connectionId: string, runId: number, now: string): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO import_batches (connection_id, run_id, created_at) VALUES (?, ?, ?)')
+        .run(connectionId, runId, now).lastInsertRowid,
+    );
+  }
+
+  finishBatch(batchId: number, counts: RunCounts): void {
+    this.db
+      .prepare('UPDATE import_batches SET added = ?, modified = ?, removed = ? WHERE id = ?')
+      .run(counts.added, counts.modified, counts.removed, batchId);
+  }
+
+  deleteBatch(batchId: number): void {
+    this.db.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
+  }
+
+  // -- connections ---------------------------------------------------------------------------
+
+  cursor(connectionId: string): string | null {
+    return (
+      this.db
+        .prepare<[string], { cursor: string | null }>('SELECT cursor FROM connections WHERE id = ?')
+        .get(connectionId)?.cursor ?? null
+    );
+  }
+
+  saveCursor(connectionId: string, cursor: string): void {
+    this.db.prepare('UPDATE connections SET cursor = ? WHERE id = ?').run(cursor, connectionId);
+  }
+
+  recordItemState(
+    connectionId: string,
+    state: { consentExpiresAt: string | null; products: string[] },
+    now: string,
+  ): void {
+    this.db
+      .prepare(
+        'UPDATE connections SET consent_expires_at = ?, products = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(state.consentExpiresAt, JSON.stringify(state.products), now, connectionId);
+  }
+
+  products(connectionId: string): string[] {
+    const row = this.db
+      .prepare<[string], { products: string }>('SELECT products FROM connections WHERE id = ?')
+      .get(connectionId);
+    try {
+      const parsed: unknown = JSON.parse(row?.products ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  markSucceeded(connectionId: string, now: string, nextSyncAt: string | null): void {
+    this.db
+      .prepare(
+        `UPDATE connections SET status = 'ACTIVE', last_sync_at = ?, last_success_at = ?,
+           next_sync_at = CASE WHEN paused = 1 THEN NULL ELSE ? END, consecutive_failures = 0,
+           error_code = NULL, error_message = NULL, updated_at = ?
+         WHERE id = ? AND status <> 'DISCONNECTED'`,
+      )
+      .run(now, now, nextSyncAt, now, connectionId);
+  }
+
+  markFailed(
+    connectionId: string,
+    failure: { status: ConnectionStatus | null; code: string; message: string },
+    now: string,
+    nextSyncAt: (consecutiveFailures: number) => string | null,
+  ): void {
+    const row = this.db
+      .prepare<[string], { consecutive_failures: number; status: ConnectionStatus }>(
+        'SELECT consecutive_failures, status FROM connections WHERE id = ?',
+      )
+      .get(connectionId);
+    if (!row || row.status === 'DISCONNECTED') return;
+    const failures = row.consecutive_failures + 1;
+    const status = failure.status ?? row.status;
+    this.db
+      .prepare(
+        `UPDATE connections SET status = ?, last_sync_at = ?, consecutive_failures = ?,
+           error_code = ?, error_message = ?, next_sync_at = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        status,
+        now,
+        failures,
+        failure.code,
+        failure.message,
+        status === 'ACTIVE' ? nextSyncAt(failures) : null,
+        now,
+        connectionId,
+      );
+  }
+
+  // -- accounts and balances ------------------------------------------------------------------
+
+  accountIds(connectionId: string): Set<string> {
+    return new Set(
+      this.db
+        .prepare<[string], { id: string }>('SELECT id FROM accounts WHERE connection_id = ?')
+        .all(connectionId)
+        .map((r) => r.id),
+    );
+  }
+
+  /** False when the account belongs to another connection (a Plaid id cannot move). */
+  saveAccount(
+    connectionId: string,
+    account: AccountRow,
+    withBalances: boolean,
+    now: string,
+  ): boolean {
+    const balances = withBalances
+      ? {
+          current: account.current,
+          available: account.available,
+          limit: account.limit,
+          balanceAt: now,
+        }
+      : { current: null, available: null, limit: null, balanceAt: null };
+    return this.upsertAccount.run({ ...account, ...balances, connectionId, now }).changes > 0;
+  }
+
+  snapshotBalance(account: AccountRow, date: string): void {
+    this.upsertSnapshot.run(
+      account.id,
+      date,
+      account.current,
+      account.available,
+      account.limit,
+      account.currency,
+    );
+  }
+
+  // -- transactions ----------------------------------------------------------------------------
+
+  /**
+   * Inserts or updates one transaction. 'duplicate' when it is already stored exactly so (a
+   * replayed page). A posted transaction takes the place of its pending twin, which is marked
+   * removed so that nothing shows twice.
+   */
+  saveTransaction(
+    connectionId: string,
+    row: TransactionRow,
+    batchId: number,
+    now: string,
+  ): 'inserted' | 'updated' | 'duplicate' {
+    const existing = this.findTransaction.get(row.id);
+    const params = {
+      ...row,
+      pending: row.pending ? 1 : 0,
+      connectionId,
+      batchId,
+      now,
+    };
+    let outcome: 'inserted' | 'updated' | 'duplicate';
+    if (!existing) {
+      this.insertTransaction.run(params);
+      outcome = 'inserted';
+    } else if (sameTransaction(existing, row)) {
+      outcome = 'duplicate';
+    } else {
+      this.updateTransaction.run(params);
+      outcome = 'updated';
+    }
+    if (row.pendingTransactionId && !row.pending) {
+      this.markRemoved.run(now, now, row.pendingTransactionId);
+    }
+    return outcome;
+  }
+
+  /** True when a stored, visible transaction was marked removed. */
+  removeTransaction(id: string, now: string): boolean {
+    return this.markRemoved.run(now, now, id).changes > 0;
+  }
+
+  quarantine(connectionId: string, runId: number, entry: QuarantineEntry, now: string): void {
+    this.insertQuarantine.run(
+      connectionId,
+      runId,
+      entry.kind,
+      entry.plaidId,
+      entry.reason,
+      JSON.stringify(entry.payload) ?? 'null',
+      now,
+    );
+  }
+}
+
+function sameTransaction(stored: StoredTransaction, row: TransactionRow): boolean {
+  return (
+    stored.removed_at === null &&
+    stored.account_id === row.accountId &&
+    stored.date === row.date &&
+    stored.authorized_date === row.authorizedDate &&
+    stored.name === row.name &&
+    stored.merchant_name === row.merchantName &&
+    stored.category === row.category &&
+    stored.category_detailed === row.categoryDetailed &&
+    stored.amount === row.amount &&
+    stored.currency === row.currency &&
+    stored.pending === (row.pending ? 1 : 0) &&
+    stored.pending_transaction_id === row.pendingTransactionId &&
+    stored.payment_channel === row.paymentChannel
+  );
+}
