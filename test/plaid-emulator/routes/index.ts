@@ -1,0 +1,41 @@
+import { accountsBalanceGet, accountsGet } from './accounts';
+import { institutionsGetById } from './institutions';
+import { investmentsHoldingsGet } from './investments';
+import { itemGet, itemPublicTokenExchange, itemRemove } from './item';
+import { liabilitiesGet } from './liabilities';
+import { linkTokenCreate, linkTokenGet } from './link-token';
+import { linkUiCredentials, linkUiExit, linkUiFinish, linkUiOAuth, linkUiStart } from './link-ui';
+import type { ApiRoute } from './route';
+import { sandboxItemResetLogin, sandboxPublicTokenCreate } from './sandbox';
+import { transactionsRefresh, transactionsSync } from './transactions';
+
+const ROUTES: ApiRoute[] = [
+  linkTokenCreate,
+  linkTokenGet,
+  itemPublicTokenExchange,
+  itemGet,
+  itemRemove,
+  sandboxPublicTokenCreate,
+  sandboxItemResetLogin,
+  institutionsGetById,
+  accountsGet,
+  accountsBalanceGet,
+  transactionsSync,
+  transactionsRefresh,
+  investmentsHoldingsGet,
+  liabilitiesGet,
+  linkUiStart,
+  linkUiCredentials,
+  linkUiOAuth,
+  linkUiFinish,
+  linkUiExit,
+];
+
+export const ROUTES_BY_PATH: ReadonlyMap<string, ApiRoute> = new Map(
+  ROUTES.map((r) => [r.path, r]),
+);
+
+/** The Plaid endpoints the emulator implements (for the README and the CLI banner). */
+export const PLAID_ENDPOINTS: readonly string[] = ROUTES.filter((r) => r.authenticated).map(
+  (r) => r.path,
+);
