@@ -23,6 +23,7 @@ export interface CoreContext {
   dataDir: string;
   databasePath: string;
   demoMode: boolean;
+  demoLinkScriptUrl: string | null;
   version: string;
   clock: Clock;
   events: EventBus;

@@ -34,6 +34,8 @@ export interface CoreOptions {
   /** A better_sqlite3.node for this runtime; the Electron shell passes its Electron build. */
   sqliteNativeBinding?: string;
   demoMode?: boolean;
+  /** Demo mode: the emulator's fake Link script, loaded by the renderer instead of Plaid's. */
+  demoLinkScriptUrl?: string | null;
   version?: string;
   /** Sync on start-up and on a timer (default true); tests of single runs turn it off. */
   schedule?: boolean;
@@ -106,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     databasePath,
     demoMode: options.demoMode ?? false,
+    demoLinkScriptUrl: options.demoLinkScriptUrl ?? null,
     version: options.version ?? '0.0.0',
     clock,
     events,

@@ -23,6 +23,11 @@ export interface AppSettings {
   databasePath: string;
   defaultSyncFrequencyMinutes: number;
   demoMode: boolean;
+  /**
+   * Demo mode only: where the emulator serves its fake Plaid Link script. The renderer loads it
+   * in place of Plaid's CDN script; null everywhere else.
+   */
+  demoLinkScriptUrl: string | null;
   version: string;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelOutput, LedgerEvent, Transaction } from '../../src/shared/contract';
 import { startTestCore, type TestCore } from '../support/core';
+import { startHarness } from '../support/sync-harness';
 
 let t: TestCore | undefined;
 afterEach(async () => {
@@ -21,29 +22,42 @@ async function errorOf(core: TestCore['core'], channel: Channel, input: unknown 
 }
 
 describe('settings', () => {
-  it('stores Plaid keys in the secret store only, and shows the client id masked', async () => {
-    t = await startTestCore();
-    const empty = await call(t.core, 'settings.getPlaid');
-    expect(empty).toEqual({
-      environment: 'sandbox',
-      baseUrl: null,
-      clientIdSet: false,
-      secretSet: false,
-      clientIdMasked: null,
+  it('stores Plaid keys (checked with Plaid) in the secret store only, the client id masked', async () => {
+    const h = await startHarness({
+      emulator: { clientId: 'client-abcd1234', secret: 'super-secret-value' },
     });
-    const saved = await call(t.core, 'settings.setPlaid', {
-      environment: 'production',
-      clientId: 'client-abcd1234',
-      secret: 'super-secret-value',
-    });
-    expect(saved).toMatchObject({ environment: 'production', clientIdSet: true, secretSet: true });
-    expect(saved.clientIdMasked).toMatch(/^•+1234$/);
-    expect(JSON.stringify(saved)).not.toContain('super-secret-value');
-    expect(t.secrets.snapshot().get('plaid:production:secret')).toBe('super-secret-value');
+    try {
+      await h.call('settings.clearPlaid', { environment: 'sandbox' });
+      const empty = await h.call('settings.getPlaid');
+      expect(empty).toEqual({
+        environment: 'sandbox',
+        baseUrl: h.emulator.url,
+        clientIdSet: false,
+        secretSet: false,
+        clientIdMasked: null,
+      });
+      const saved = await h.call('settings.setPlaid', {
+        environment: 'production',
+        clientId: 'client-abcd1234',
+        secret: 'super-secret-value',
+      });
+      expect(saved).toMatchObject({
+        environment: 'production',
+        clientIdSet: true,
+        secretSet: true,
+      });
+      expect(saved.clientIdMasked).toMatch(/^•+1234$/);
+      expect(JSON.stringify(saved)).not.toContain('super-secret-value');
+      expect(h.secrets.snapshot().get('plaid:production:secret')).toBe('super-secret-value');
+      // Keys are per environment: sandbox's are still cleared.
+      expect(h.secrets.snapshot().has('plaid:sandbox:secret')).toBe(false);
 
-    const cleared = await call(t.core, 'settings.clearPlaid', { environment: 'production' });
-    expect(cleared).toMatchObject({ clientIdSet: false, secretSet: false });
-    expect(t.secrets.snapshot().size).toBe(0);
+      const cleared = await h.call('settings.clearPlaid', { environment: 'production' });
+      expect(cleared).toMatchObject({ clientIdSet: false, secretSet: false });
+      expect(h.secrets.snapshot().size).toBe(0);
+    } finally {
+      await h.close();
+    }
   });
 
   it('keeps the default sync frequency', async () => {

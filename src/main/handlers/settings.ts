@@ -29,6 +29,7 @@ function appSettings(ctx: CoreContext): AppSettings {
     databasePath: ctx.databasePath,
     defaultSyncFrequencyMinutes: defaultSyncFrequency(ctx),
     demoMode: ctx.demoMode,
+    demoLinkScriptUrl: ctx.demoLinkScriptUrl,
     version: ctx.version,
   };
 }

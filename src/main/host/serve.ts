@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     plaidBaseUrl: env.LEDGERLIGHT_PLAID_BASE_URL || null,
     log,
     version: APP_VERSION,
+    ...optionalNumber('manualCooldownMs', env.LEDGERLIGHT_MANUAL_COOLDOWN_MS),
   });
   const host = await startHost({
     core,
@@ -48,6 +49,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** Test and power-user knobs given as whole numbers (e.g. LEDGERLIGHT_MANUAL_COOLDOWN_MS). */
+function optionalNumber<K extends string>(key: K, value: string | undefined): Partial<Record<K, number>> {
+  if (value === undefined || value === '') return {};
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${key} must be a whole number, not "${value}".`);
+  return { [key]: number } as Partial<Record<K, number>>;
 }
 
 function parsePort(value: string | undefined): number {
