@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           host: resolve('src/main/host/serve.ts'),
+          demo: resolve('src/main/demo/cli.ts'),
         },
       },
     },

@@ -19,6 +19,7 @@ import {
 } from 'electron';
 import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, type InvokeResult } from '../shared/contract';
 import { createCore, type Core } from './core';
+import { createFileLogger } from './log';
 import { electronSqliteBindingPath } from './native-binding';
 import { rendererSecurityHeaders } from './security/csp';
 import { resolveRendererFile } from './security/renderer-files';
@@ -55,20 +56,32 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  serveRenderer();
+  // `npm run demo`: the built-in Plaid emulator and a throwaway data folder instead of the user's.
+  const demo =
+    process.env.LEDGERLIGHT_DEMO === '1'
+      ? await (await import('./demo/backend')).startDemoBackend()
+      : null;
+  serveRenderer(demo?.linkOrigin ?? null);
   hardenSession();
+  const log = createFileLogger(path.join(app.getPath('userData'), 'logs', 'ledgerlight.log'));
   core = await createCore({
     dataDir: app.getPath('userData'),
     secrets: new KeychainSecretStore(),
     plaidBaseUrl: process.env.LEDGERLIGHT_PLAID_BASE_URL || null,
     sqliteNativeBinding: electronSqliteBinding(),
     version: APP_VERSION,
+    log,
+    ...demo?.coreOptions,
   });
   bindIpc(core);
   const awake = core;
   // No webhooks reach a desktop app: after sleep, catch up on every sync that fell due.
   powerMonitor.on('resume', () => awake.wake());
   mainWindow = createWindow();
+  if (demo) {
+    await demo.populate(core, log);
+    app.on('quit', () => void demo.close());
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -95,8 +108,8 @@ function createWindow(): BrowserWindow {
 }
 
 /** app://ledgerlight/… → the built renderer, with the traversal check and the CSP. */
-function serveRenderer(): void {
-  const headers = rendererSecurityHeaders();
+function serveRenderer(demoLinkOrigin: string | null): void {
+  const headers = rendererSecurityHeaders({ linkOrigin: demoLinkOrigin });
   protocol.handle(SCHEME, (request) => {
     const url = new URL(request.url);
     const found =

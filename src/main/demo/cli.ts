@@ -1,0 +1,73 @@
+/**
+ * `npm run demo`: Ledgerlight on the built-in Plaid emulator, no keys needed. The desktop app by
+ * default; `npm run demo -- --serve` serves it to a browser instead (as `npm run serve` does).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core';
+import { randomToken } from '../host/auth';
+import { startHost } from '../host/server';
+import { createFileLogger } from '../log';
+import { APP_VERSION } from '../version';
+import { startDemoBackend } from './backend';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function serveInBrowser(): Promise<void> {
+  const demo = await startDemoBackend();
+  const log = createFileLogger(path.join(demo.coreOptions.dataDir, 'logs', 'ledgerlight.log'));
+  const core = await createCore({ ...demo.coreOptions, log, version: APP_VERSION });
+  const host = await startHost({
+    core,
+    rendererDir: path.resolve(here, '../renderer'),
+    token: process.env.LEDGERLIGHT_TOKEN || randomToken(),
+    port: process.env.LEDGERLIGHT_PORT ? Number(process.env.LEDGERLIGHT_PORT) : 0,
+    log,
+    csp: { linkOrigin: demo.linkOrigin },
+  });
+  await demo.populate(core, log);
+  process.stdout.write(
+    `Plaid emulator on ${demo.emulator.url} (keys: ${demo.emulator.control.clientId} / ${demo.emulator.control.secret})\n`,
+  );
+  process.stdout.write(`Ledgerlight demo listening on ${host.openUrl}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    await demo.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+/** The desktop app, started the way `npm start` starts it, told to run on the emulator. */
+function openDesktop(): void {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const child = spawn(npm, ['start'], {
+    stdio: 'inherit',
+    env: { ...process.env, LEDGERLIGHT_DEMO: '1' },
+  });
+  child.on('exit', (code) => {
+    if (code !== 0) {
+      process.stderr.write(
+        'The desktop app did not start (is the Electron binary installed?). ' +
+          'Try the demo in your browser: npm run demo -- --serve\n',
+      );
+    }
+    process.exit(code ?? 1);
+  });
+}
+
+if (process.argv.includes('--serve')) {
+  serveInBrowser().catch((error: unknown) => {
+    process.stderr.write(`The demo could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+} else {
+  openDesktop();
+}
