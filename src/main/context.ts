@@ -10,6 +10,7 @@ import type { Logger } from './log';
 import type { PlaidCredentialsService } from './plaid/credentials';
 import type { SecretStore } from './secrets/secret-store';
 import type { PlaidApi } from 'plaid';
+import type { PlaidEnvironment, PlaidSettings } from '../shared/model';
 import type { ConnectionWriter } from './linking/connection-writer';
 import type { PlaidCredentials } from './plaid/credentials';
 import type { RetryDeps, RetryPolicy } from './plaid/retry';
@@ -19,6 +20,10 @@ import type { SyncStore } from './sync/sync-store';
 
 /** What every handler may use; built once by `createCore`. */
 export interface CoreContext {
+  /** The Plaid environment this database belongs to. */
+  environment: PlaidEnvironment;
+  /** Closes this environment's database and opens the other's; answers with its Plaid settings. */
+  switchEnvironment(environment: PlaidEnvironment, baseUrl: string | null): Promise<PlaidSettings>;
   db: Database;
   dataDir: string;
   databasePath: string;

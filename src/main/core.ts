@@ -10,6 +10,8 @@ import { SettingsRepo } from './db/settings-repo';
 import { TransactionsRepo } from './db/transactions-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
+import { databaseFileName, EnvironmentFile } from './environment-file';
+import type { PlaidEnvironment, PlaidSettings } from '../shared/model';
 import { createHandlers } from './handlers';
 import { defaultSyncFrequency } from './handlers/settings';
 import type { Handlers } from './handlers/types';
@@ -48,7 +50,6 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  handlers: Handlers;
   /** Validates and runs one request; what both bindings call. */
   invoke: Dispatch;
   events: EventBus;
@@ -59,22 +60,92 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'ledgerlight.sqlite';
+/** Everything of one Plaid environment: its database, engine, scheduler and handlers. */
+interface Ledger {
+  environment: PlaidEnvironment;
+  handlers: Handlers;
+  invoke: Dispatch;
+  wake(): void;
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
 
-/** The composition root: everything the app does, in plain Node, with no `electron` import. */
+/**
+ * The composition root: everything the app does, in plain Node, with no `electron` import. It
+ * holds the ledger of the current Plaid environment and swaps it when the user changes
+ * environment, so Sandbox and Production data live in separate files and never mix.
+ */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const databasePath = path.join(options.dataDir, DATABASE_FILE);
+  const events = new EventBus();
   const log =
     options.log ?? createFileLogger(path.join(options.dataDir, 'logs', 'ledgerlight.log'));
+  const environmentFile = new EnvironmentFile(options.dataDir);
+  // Requests wait while the ledger is being swapped.
+  let switching: Promise<void> = Promise.resolve();
+
+  const switchEnvironment = async (
+    environment: PlaidEnvironment,
+    baseUrl: string | null,
+  ): Promise<PlaidSettings> => {
+    let next: { ledger: Ledger; ctx: CoreContext } | undefined;
+    switching = (async () => {
+      await current.ledger.close();
+      environmentFile.write(environment);
+      next = await openLedger({ ...options, log }, environment, events, switchEnvironment);
+      current = next;
+      log.info('plaid environment switched', { environment });
+    })();
+    await switching;
+    next!.ctx.plaid.saveBaseUrl(baseUrl);
+    return next!.ctx.plaid.describe();
+  };
+
+  let current = await openLedger(
+    { ...options, log },
+    environmentFile.read(),
+    events,
+    switchEnvironment,
+  );
+  let closed = false;
+  return {
+    invoke: async (channel, input) => {
+      await switching;
+      return current.ledger.invoke(channel, input);
+    },
+    events,
+    wake: () => current.ledger.wake(),
+    idle: async () => {
+      await switching;
+      await current.ledger.idle();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await switching;
+      await current.ledger.close();
+      events.clear();
+      log.info('core stopped');
+    },
+  };
+}
+
+async function openLedger(
+  options: CoreOptions & { log: Logger },
+  environment: PlaidEnvironment,
+  events: EventBus,
+  switchEnvironment: CoreContext['switchEnvironment'],
+): Promise<{ ledger: Ledger; ctx: CoreContext }> {
+  const { log } = options;
+  const databasePath = path.join(options.dataDir, databaseFileName(environment));
   const clock = options.clock ?? systemClock;
   const db = await openDatabase({
     file: databasePath,
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
   });
   const settings = new SettingsRepo(db);
-  const events = new EventBus();
   const connections = new ConnectionsRepo(db);
   const plaid = new PlaidCredentialsService(
+    environment,
     settings,
     options.secrets,
     options.plaidBaseUrl ?? null,
@@ -104,6 +175,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const scheduler = new Scheduler(db, engine, clock, log, options.timers);
 
   const ctx: CoreContext = {
+    environment,
+    switchEnvironment,
     db,
     dataDir: options.dataDir,
     databasePath,
@@ -132,20 +205,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const handlers = createHandlers(ctx);
   const scheduling = options.schedule ?? true;
+  let unsubscribe: () => void = () => undefined;
   if (scheduling) {
     // Any change to a connection or the end of a run can move the next due time.
-    events.subscribe((event) => {
+    unsubscribe = events.subscribe((event) => {
       if (event.name !== 'sync.progress' && event.name !== 'sync.started') scheduler.reschedule();
     });
     scheduler.runDue('startup');
   }
-  log.info('core started', { databasePath });
+  log.info('ledger opened', { environment, databasePath });
 
-  let closed = false;
-  return {
+  const ledger: Ledger = {
+    environment,
     handlers,
     invoke: createDispatch(handlers, log),
-    events,
     wake: () => {
       if (scheduling) scheduler.runDue('wake');
     },
@@ -153,13 +226,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       for (const connection of connections.list()) await engine.settled(connection.id);
     },
     async close() {
-      if (closed) return;
-      closed = true;
+      unsubscribe();
       scheduler.stop();
       await engine.close();
-      events.clear();
       db.close();
-      log.info('core stopped');
+      log.info('ledger closed', { environment });
     },
   };
+  return { ledger, ctx };
 }

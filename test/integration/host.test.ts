@@ -295,8 +295,8 @@ describe('the headless host', () => {
     });
     expect(exitCode).toBe(0);
     // A cleanly closed WAL database leaves no -wal file behind.
-    expect(fs.existsSync(path.join(dataDir, 'ledgerlight.sqlite'))).toBe(true);
-    expect(fs.existsSync(path.join(dataDir, 'ledgerlight.sqlite-wal'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'ledgerlight-sandbox.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'ledgerlight-sandbox.sqlite-wal'))).toBe(false);
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'ledgerlight.log'), 'utf8');
     expect(log).toContain('"message":"core stopped"');
   });

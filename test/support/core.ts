@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { createCore, DATABASE_FILE, type Core } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core';
+import { databaseFileName } from '../../src/main/environment-file';
 import { silentLogger } from '../../src/main/log';
 import { MemorySecretStore } from '../../src/main/secrets/memory-store';
 import { seedDatabase, type SeedOptions, type Seeded } from './seed';
@@ -23,7 +24,7 @@ export async function startTestCore(
   options: { seed?: SeedOptions | true } = {},
 ): Promise<TestCore> {
   const dataDir = tempDir();
-  const databasePath = path.join(dataDir, DATABASE_FILE);
+  const databasePath = path.join(dataDir, databaseFileName('sandbox'));
   let seeded: Seeded | null = null;
   if (options.seed) {
     const bootstrap = await createCore({

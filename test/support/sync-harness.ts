@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect } from 'vitest';
-import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
+import { databaseFileName } from '../../src/main/environment-file';
 import { createFileLogger } from '../../src/main/log';
 import { MemorySecretStore } from '../../src/main/secrets/memory-store';
 import type { Channel, ChannelOutput, LedgerEvent } from '../../src/shared/contract';
@@ -69,7 +70,7 @@ export async function startHarness(
     emulator,
     core: await open(),
     dataDir,
-    databasePath: path.join(dataDir, DATABASE_FILE),
+    databasePath: path.join(dataDir, databaseFileName('sandbox')),
     secrets,
     events,
     async call(channel, input = {}) {

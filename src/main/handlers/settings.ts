@@ -44,8 +44,13 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
         secret: input.secret,
         baseUrl: ctx.plaid.baseUrlFor(input.baseUrl),
       });
-      await ctx.plaid.save(input);
+      // Keychain first: if it fails, nothing else has changed.
+      await ctx.plaid.saveKeys(input);
       ctx.log.info('plaid keys saved', { environment: input.environment });
+      if (input.environment !== ctx.environment) {
+        return ctx.switchEnvironment(input.environment, input.baseUrl ?? null);
+      }
+      ctx.plaid.saveBaseUrl(input.baseUrl ?? null);
       return ctx.plaid.describe();
     },
     'settings.clearPlaid': async ({ environment }) => {

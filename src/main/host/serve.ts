@@ -52,10 +52,14 @@ async function main(): Promise<void> {
 }
 
 /** Test and power-user knobs given as whole numbers (e.g. LEDGERLIGHT_MANUAL_COOLDOWN_MS). */
-function optionalNumber<K extends string>(key: K, value: string | undefined): Partial<Record<K, number>> {
+function optionalNumber<K extends string>(
+  key: K,
+  value: string | undefined,
+): Partial<Record<K, number>> {
   if (value === undefined || value === '') return {};
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new Error(`${key} must be a whole number, not "${value}".`);
+  if (!Number.isInteger(number) || number < 0)
+    throw new Error(`${key} must be a whole number, not "${value}".`);
   return { [key]: number } as Partial<Record<K, number>>;
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LedgerError } from '../../shared/errors';
-import { plaidEnvironmentSchema } from '../../shared/contract';
 import type { PlaidEnvironment, PlaidSettings } from '../../shared/model';
 import type { SettingsRepo } from '../db/settings-repo';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
@@ -13,15 +12,16 @@ export interface PlaidCredentials {
   baseUrl: string | null;
 }
 
-const KEYS = { environment: 'plaid.environment', baseUrl: 'plaid.baseUrl' } as const;
+const KEYS = { baseUrl: 'plaid.baseUrl' } as const;
 
 /**
- * The Plaid keys and where to send them. The environment and base URL are plain settings; the
- * client id and secret are per environment in the keychain, so switching environment never sends
- * one environment's keys to the other.
+ * The Plaid keys and where to send them, for the environment this database belongs to. The base
+ * URL is a plain setting; the client id and secret are per environment in the keychain, so one
+ * environment's keys are never sent to the other.
  */
 export class PlaidCredentialsService {
   constructor(
+    private readonly currentEnvironment: PlaidEnvironment,
     private readonly settings: SettingsRepo,
     private readonly secrets: SecretStore,
     /** LEDGERLIGHT_PLAID_BASE_URL: wins over the stored base URL (emulator, demo, proxy). */
@@ -29,7 +29,7 @@ export class PlaidCredentialsService {
   ) {}
 
   environment(): PlaidEnvironment {
-    return this.settings.get(KEYS.environment, plaidEnvironmentSchema, 'sandbox');
+    return this.currentEnvironment;
   }
 
   baseUrl(): string | null {
@@ -56,17 +56,19 @@ export class PlaidCredentialsService {
     };
   }
 
-  /** Stores the keys first and the settings after, so a keychain failure changes nothing. */
-  async save(input: {
+  /** Only the keychain: keys for another environment are saved before the app switches to it. */
+  async saveKeys(input: {
     environment: PlaidEnvironment;
     clientId: string;
     secret: string;
-    baseUrl?: string | undefined;
   }): Promise<void> {
     await this.secrets.set(secretAccounts.plaidClientId(input.environment), input.clientId);
     await this.secrets.set(secretAccounts.plaidSecret(input.environment), input.secret);
-    this.settings.set(KEYS.environment, input.environment);
-    this.settings.set(KEYS.baseUrl, input.baseUrl ?? null);
+  }
+
+  /** The custom base URL of this environment (null for Plaid's own). */
+  saveBaseUrl(baseUrl: string | null): void {
+    this.settings.set(KEYS.baseUrl, baseUrl);
   }
 
   async clear(environment: PlaidEnvironment): Promise<void> {

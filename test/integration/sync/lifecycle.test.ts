@@ -47,6 +47,27 @@ describe('keys', () => {
   });
 });
 
+describe('environments', () => {
+  it('Sandbox and Production each have their own database: switching never mixes data', async () => {
+    h = await startHarness();
+    const { connectionId } = await link(h);
+    const keys = { clientId: h.emulator.control.clientId, secret: h.emulator.control.secret };
+    const production = await h.call('settings.setPlaid', { environment: 'production', ...keys });
+    expect(production).toMatchObject({ environment: 'production', clientIdSet: true });
+    expect(await h.call('connections.list')).toEqual([]);
+    expect((await h.call('transactions.list', {})).total).toBe(0);
+    expect((await h.call('settings.get')).databasePath).toMatch(/ledgerlight-production\.sqlite$/);
+
+    await h.call('settings.setPlaid', { environment: 'sandbox', ...keys });
+    expect((await h.call('connections.list')).map((c) => c.id)).toEqual([connectionId]);
+    expect(visibleTransactions(h.databasePath, connectionId).length).toBeGreaterThan(0);
+    // The choice survives a restart.
+    await h.call('settings.setPlaid', { environment: 'production', ...keys });
+    await h.restart();
+    expect((await h.call('settings.getPlaid')).environment).toBe('production');
+  });
+});
+
 describe('linking through Link', () => {
   it('asks for transactions with two years of history, exchanges, keeps the token in the keychain only', async () => {
     h = await startHarness();
