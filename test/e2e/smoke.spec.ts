@@ -1,17 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startPlaidEmulator, type PlaidEmulator } from '../plaid-emulator';
 import { startBuiltHost, type RunningHost } from './support/host';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../artifacts/screenshots');
 let host: RunningHost;
+let emulator: PlaidEmulator;
 
 test.beforeAll(async () => {
-  host = await startBuiltHost();
+  // Saved keys are checked with Plaid first; here Plaid is the emulator.
+  emulator = await startPlaidEmulator({
+    seed: 1,
+    clientId: 'sandbox-client-0042',
+    secret: 'sandbox-secret-value',
+  });
+  host = await startBuiltHost({ LEDGERLIGHT_PLAID_BASE_URL: emulator.url });
 });
 
 test.afterAll(async () => {
   expect(await host.stop()).toBe(0);
+  await emulator.close();
 });
 
 test('a fresh install opens on the "no Plaid keys yet" screen', async ({ page }) => {
