@@ -26,6 +26,8 @@ export interface LinkTokenConfig {
   language: string;
   countryCodes: CountryCodeName[];
   products: ProductName[];
+  /** optional_products and required_if_supported_products: added where the institution has them. */
+  productsIfSupported: ProductName[];
   webhook: string | null;
   redirectUri: string | null;
   clientUserId: string | null;
@@ -258,12 +260,16 @@ export class LinkService {
         ).toISOString();
       }
     } else {
+      const institution = session.institution;
       item = this.state.createItem({
-        institution: session.institution,
+        institution,
         username: session.username,
         accountKeys: chosen.map((a) => a.key) as AccountKey[],
         daysRequested: config.daysRequested,
-        products: config.products,
+        products: [
+          ...config.products,
+          ...config.productsIfSupported.filter((p) => institution.products.includes(p)),
+        ],
         webhook: config.webhook,
         ordinal: session.ordinal ?? undefined,
       });

@@ -348,9 +348,14 @@ export class SyncStore {
     return outcome;
   }
 
-  /** True when a stored, visible transaction was marked removed. */
+  /**
+   * True when Plaid's removal takes a stored row out of view in this run, including a pending row
+   * its posted twin already replaced earlier in the same run (so `removed` does not depend on
+   * which page carried which half of the pair).
+   */
   removeTransaction(id: string, now: string): boolean {
-    return this.markRemoved.run(now, now, id).changes > 0;
+    if (this.markRemoved.run(now, now, id).changes > 0) return true;
+    return this.findTransaction.get(id)?.removed_at === now;
   }
 
   quarantine(connectionId: string, runId: number, entry: QuarantineEntry, now: string): void {

@@ -109,13 +109,18 @@ export const linkTokenCreate = plaidRoute<LinkTokenCreateRequest, LinkTokenCreat
       }
       products = checkProducts(body.products, 'products');
     }
+    // Optional and required-if-supported products join the Item where its institution has them.
+    const ifSupported: ProductName[] = [];
     for (const key of [
       'required_if_supported_products',
       'optional_products',
       'additional_consented_products',
     ] as const) {
       const list = body[key];
-      if (list) checkProducts(list, key);
+      if (list) {
+        const checked = checkProducts(list, key);
+        if (key !== 'additional_consented_products') ifSupported.push(...checked);
+      }
     }
     const redirectUri = body.redirect_uri ? checkRedirectUri(body.redirect_uri, state) : null;
     const hosted = body.hosted_link
@@ -129,6 +134,7 @@ export const linkTokenCreate = plaidRoute<LinkTokenCreateRequest, LinkTokenCreat
       language: body.language,
       countryCodes: [...body.country_codes],
       products,
+      productsIfSupported: ifSupported.filter((p) => !products.includes(p)),
       webhook: body.webhook ?? null,
       redirectUri,
       clientUserId: body.user?.client_user_id ?? null,
