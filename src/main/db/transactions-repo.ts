@@ -39,7 +39,8 @@ export const DEFAULT_PAGE_SIZE = 100;
 /**
  * Transactions in a stable order (newest date first, then newest row first) with keyset paging:
  * the cursor is the (date, seq) of the last row shown, so a page costs the same at row 10 or at
- * row 1,000,000 and rows arriving meanwhile never shift what the next page holds.
+ * row 1,000,000 and rows arriving meanwhile never shift what the next page holds. The cursor also
+ * carries the first page's total, which a later page reports as it was when paging began.
  */
 export class TransactionsRepo {
   constructor(private readonly db: Database) {}
@@ -58,10 +59,12 @@ export class TransactionsRepo {
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    const total = this.count(filter);
+    // Counting is the one part that grows with the ledger, so it is done for the first page only
+    // and carried in the cursor: scrolling deeper costs the same at any depth.
+    const total = after?.total ?? this.count(filter);
     return {
       items: items.map(toTransaction),
-      nextCursor: more && last ? encodeCursor(last.date, last.seq) : null,
+      nextCursor: more && last ? encodeCursor(last.date, last.seq, total) : null,
       total,
     };
   }
@@ -116,21 +119,23 @@ export function toFtsQuery(input: string): string {
     .join(' ');
 }
 
-function encodeCursor(date: string, seq: number): string {
-  return Buffer.from(JSON.stringify([date, seq])).toString('base64url');
+function encodeCursor(date: string, seq: number, total: number): string {
+  return Buffer.from(JSON.stringify([date, seq, total])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { date: string; seq: number } {
+function decodeCursor(cursor: string): { date: string; seq: number; total: number } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
+      value.length === 3 &&
       typeof value[0] === 'string' &&
       /^\d{4}-\d{2}-\d{2}$/.test(value[0]) &&
-      Number.isSafeInteger(value[1])
+      Number.isSafeInteger(value[1]) &&
+      Number.isSafeInteger(value[2]) &&
+      (value[2] as number) >= 0
     ) {
-      return { date: value[0], seq: value[1] as number };
+      return { date: value[0], seq: value[1] as number, total: value[2] as number };
     }
   } catch {
     // fall through to the validation error

@@ -168,6 +168,38 @@ describe('migrations', () => {
     expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(1);
   });
 
+  it('from version 3 with rows: the same rows, now listed and counted through partial indexes', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 3);
+    const v3 = new BetterSqlite3(file);
+    v3.pragma('foreign_keys = ON');
+    insertV1Fixture(v3);
+    v3.prepare(
+      "UPDATE transactions SET removed_at = '2026-01-03T00:00:00.000Z' WHERE id = 't2'",
+    ).run();
+    v3.close();
+
+    const db = await openDatabase({ file });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    const visible =
+      'SELECT id FROM transactions WHERE removed_at IS NULL ORDER BY date DESC, seq DESC';
+    expect(db.prepare(visible).pluck().all()).toEqual(['t1']);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${visible}`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/transactions_visible_by_date/);
+    const count = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL AND category = 'X'",
+      )
+      .all() as { detail: string }[];
+    expect(count.map((p) => p.detail).join(' ')).toMatch(
+      /INDEX transactions_visible_by_category/,
+    );
+    // Deleting an account still finds its removed rows through the foreign-key index.
+    db.prepare("DELETE FROM accounts WHERE id = 'a1'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('refuses a file newer than the app knows, and leaves it unchanged', async () => {
     const dir = tempDir();
     const file = fileAtVersion(dir, LATEST);

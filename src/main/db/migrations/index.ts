@@ -2,10 +2,12 @@ import type { Migration } from '../migration';
 import { initial } from './001_initial';
 import { transactionSearch } from './002_transaction_search';
 import { investmentsLiabilities } from './003_investments_liabilities';
+import { visibleRowIndexes } from './004_visible_row_indexes';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
   initial,
   transactionSearch,
   investmentsLiabilities,
+  visibleRowIndexes,
 ];

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: how reading transactions scales. The same queries run on a small ledger (the
+ * baseline, 10,000 rows) and on a large one (1,000,000 rows) in this run, and the ratio of their
+ * medians is printed: keyset paging and the indexes should keep it near 1, far below the 100×
+ * growth of the data; only a first page, which counts the matching rows, grows with it. No
+ * thresholds are asserted here; the numbers are for people to read.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { createCore, type Core } from '../src/main/core';
+import { databaseFileName } from '../src/main/environment-file';
+import { silentLogger } from '../src/main/log';
+import { MemorySecretStore } from '../src/main/secrets/memory-store';
+import type { TransactionPage } from '../src/shared/contract';
+import { seedDatabase } from '../test/support/seed';
+
+const BASELINE_ROWS = 10_000;
+const LARGE_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REPEATS = 15;
+const CONNECTIONS = 10;
+
+async function ledgerWith(rows: number): Promise<{ core: Core; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerlight-bench-'));
+  const bootstrap = await createCore({
+    dataDir: dir,
+    secrets: new MemorySecretStore(),
+    log: silentLogger,
+    schedule: false,
+  });
+  await bootstrap.close();
+  const db = new BetterSqlite3(path.join(dir, databaseFileName('sandbox')));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF'); // seeding only; the app itself always runs with FULL
+  const started = performance.now();
+  seedDatabase(db, {
+    connections: CONNECTIONS,
+    transactionsPerAccount: Math.ceil(rows / CONNECTIONS / 2),
+  });
+  db.pragma('optimize');
+  db.close();
+  process.stdout.write(
+    `  seeded ${rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  const core = await createCore({
+    dataDir: dir,
+    secrets: new MemorySecretStore(),
+    log: silentLogger,
+    schedule: false,
+    plaidBaseUrl: 'http://127.0.0.1:9',
+  });
+  return { core, dir };
+}
+
+async function page(core: Core, input: Record<string, unknown>): Promise<TransactionPage> {
+  const result = await core.invoke('transactions.list', input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as TransactionPage;
+}
+
+/** A cursor deep in the list: 10 pages of 500 in. */
+async function deepCursor(core: Core): Promise<string> {
+  let cursor: string | undefined;
+  for (let i = 0; i < 10; i++)
+    cursor = (await page(core, { limit: 500, ...(cursor ? { cursor } : {}) })).nextCursor!;
+  return cursor!;
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  await fn(); // warm the page cache
+  for (let i = 0; i < REPEATS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const CASES: Record<string, (core: Core, deep: string) => Record<string, unknown>> = {
+  'first page (100, counted)': () => ({}),
+  '5,001st row by cursor': (_core, deep) => ({ limit: 100, cursor: deep }),
+  'one account': () => ({ accountId: 'acc_3_chk' }),
+  'one connection, money out': () => ({ connectionId: 'conn_4', type: 'out' }),
+  'one category': () => ({ category: 'TRANSPORTATION' }),
+  'date range (a month)': () => ({ from: '2025-03-01', to: '2025-03-31' }),
+  'search "starbu"': () => ({ search: 'starbu' }),
+};
+
+async function measure(rows: number): Promise<Map<string, number>> {
+  process.stdout.write(`ledger of ${rows.toLocaleString('en')} transactions\n`);
+  const { core, dir } = await ledgerWith(rows);
+  const deep = await deepCursor(core);
+  const results = new Map<string, number>();
+  for (const [name, make] of Object.entries(CASES)) {
+    const input = make(core, deep);
+    results.set(name, await median(() => page(core, input)));
+    // The page after it: what scrolling costs once the first page has counted the rows.
+    const next = (await page(core, input)).nextCursor;
+    if (next) {
+      results.set(`${name} → next`, await median(() => page(core, { ...input, cursor: next })));
+    }
+  }
+  await core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return results;
+}
+
+const baseline = await measure(BASELINE_ROWS);
+const large = await measure(LARGE_ROWS);
+const growth = LARGE_ROWS / BASELINE_ROWS;
+process.stdout.write(`\ntransactions.list, median of ${REPEATS} (data grows ${growth}×)\n`);
+process.stdout.write(
+  `${'case'.padEnd(40)}${'baseline ms'.padStart(12)}${'large ms'.padStart(12)}${'ratio'.padStart(9)}\n`,
+);
+for (const [name, base] of baseline) {
+  const big = large.get(name);
+  if (big === undefined) continue;
+  process.stdout.write(
+    `${name.padEnd(40)}${base.toFixed(2).padStart(12)}${big.toFixed(2).padStart(12)}${(big / base).toFixed(1).padStart(8)}×\n`,
+  );
+}
