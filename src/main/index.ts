@@ -11,13 +11,18 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
+  Notification,
   powerMonitor,
   protocol,
+  screen,
   session,
   shell,
+  type MenuItemConstructorOptions,
   type WebFrameMain,
 } from 'electron';
 import { CHANNEL_NAMES, EVENT_IPC_CHANNEL, type InvokeResult } from '../shared/contract';
+import { attentionNotices } from './attention';
 import { createCore, type Core } from './core';
 import { createFileLogger } from './log';
 import { electronSqliteBindingPath } from './native-binding';
@@ -26,6 +31,7 @@ import { resolveRendererFile } from './security/renderer-files';
 import { isAllowedExternalUrl, isPlaidUrl } from './security/urls';
 import { KeychainSecretStore } from './secrets/keychain-store';
 import { APP_VERSION } from './version';
+import { isVisibleOn, loadWindowBounds, saveWindowBounds } from './window-state';
 
 const SCHEME = 'app';
 const APP_ORIGIN = `${SCHEME}://ledgerlight`;
@@ -77,6 +83,8 @@ async function start(): Promise<void> {
   const awake = core;
   // No webhooks reach a desktop app: after sleep, catch up on every sync that fell due.
   powerMonitor.on('resume', () => awake.wake());
+  Menu.setApplicationMenu(buildMenu(core));
+  notifyWhenNeeded(core);
   mainWindow = createWindow();
   if (demo) {
     await demo.populate(core, log);
@@ -85,9 +93,20 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): BrowserWindow {
+  const dataDir = app.getPath('userData');
+  const saved = loadWindowBounds(dataDir);
+  const place =
+    saved &&
+    isVisibleOn(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    )
+      ? saved
+      : null;
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    width: place?.width ?? 1280,
+    height: place?.height ?? 820,
+    ...(place ? { x: place.x, y: place.y } : {}),
     minWidth: 900,
     minHeight: 600,
     title: 'Ledgerlight',
@@ -102,9 +121,61 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (place?.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () =>
+    saveWindowBounds(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() }),
+  );
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/`);
   return win;
+}
+
+function buildMenu(boundCore: Core): Menu {
+  const syncAll: MenuItemConstructorOptions = {
+    label: 'Sync All Connections',
+    accelerator: 'CmdOrCtrl+Shift+S',
+    click: () => void boundCore.invoke('connections.sync', {}),
+  };
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        syncAll,
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+/** A system notification, once each, when a connection needs the user (see attention.ts). */
+function notifyWhenNeeded(boundCore: Core): void {
+  const shown = new Set<string>();
+  const check = async () => {
+    const result = await boundCore.invoke('connections.list', {});
+    if (!result.ok || !Notification.isSupported()) return;
+    for (const notice of attentionNotices(
+      result.value as Parameters<typeof attentionNotices>[0],
+      new Date(),
+    )) {
+      if (shown.has(notice.key)) continue;
+      shown.add(notice.key);
+      const notification = new Notification({ title: notice.title, body: notice.body });
+      notification.on('click', () => mainWindow?.show());
+      notification.show();
+    }
+  };
+  boundCore.events.subscribe((event) => {
+    if (event.name === 'sync.failed' || event.name === 'sync.completed') void check();
+  });
+  void check();
 }
 
 /** app://ledgerlight/… → the built renderer, with the traversal check and the CSP. */
