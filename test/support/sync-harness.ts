@@ -6,6 +6,7 @@ import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { databaseFileName } from '../../src/main/environment-file';
 import { createFileLogger } from '../../src/main/log';
 import { MemorySecretStore } from '../../src/main/secrets/memory-store';
+import { secretAccounts } from '../../src/main/secrets/secret-store';
 import type { Channel, ChannelOutput, LedgerEvent } from '../../src/shared/contract';
 import { toMinorUnits } from '../../src/main/plaid/money';
 import {
@@ -178,4 +179,17 @@ export function expectTokenNowhere(harness: Harness, token: string): void {
     }
   }
   expect(JSON.stringify(harness.events).includes(token)).toBe(false);
+}
+
+/** Connects a Sandbox institution without Link and waits for its first sync. */
+export async function linkSandbox(harness: Harness, institutionId = 'ins_109508') {
+  const linked = await harness.call('link.sandboxConnect', { institutionId });
+  await harness.core.idle();
+  const token = (await harness.secrets.get(secretAccounts.accessToken(linked.connectionId)))!;
+  return {
+    connectionId: linked.connectionId,
+    accounts: linked.accounts,
+    itemId: itemIdOf(harness.databasePath, linked.connectionId),
+    token,
+  };
 }

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { secretAccounts } from '../../../src/main/secrets/secret-store';
 import {
   expectedTransactions,
   expectTokenNowhere,
-  itemIdOf,
+  linkSandbox,
   startHarness,
   visibleTransactions,
   type Harness,
@@ -15,17 +14,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function link(harness: Harness, institutionId = 'ins_109508') {
-  const linked = await harness.call('link.sandboxConnect', { institutionId });
-  await harness.core.idle();
-  const token = (await harness.secrets.get(secretAccounts.accessToken(linked.connectionId)))!;
-  return {
-    connectionId: linked.connectionId,
-    itemId: itemIdOf(harness.databasePath, linked.connectionId),
-    token,
-  };
-}
-
 async function syncNow(harness: Harness, connectionId: string) {
   await harness.call('connections.sync', { connectionId });
   await harness.core.idle();
@@ -35,7 +23,7 @@ async function syncNow(harness: Harness, connectionId: string) {
 describe('sync under failure', () => {
   it('a mutation during pagination restarts the loop from the first cursor and ends exact', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     h.emulator.control.advance({ days: 400, itemId }); // more than one page of changes
     h.emulator.control.resetCalls();
     const rule = h.emulator.control.inject({
@@ -59,7 +47,7 @@ describe('sync under failure', () => {
 
   it('a 429 storm backs off and recovers', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     h.emulator.control.advance({ days: 5, itemId });
     h.emulator.control.inject({
       endpoint: '/transactions/sync',
@@ -82,7 +70,7 @@ describe('sync under failure', () => {
 
   it('a 500 that outlasts the retries fails the run clearly, retryably, and changes nothing', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     const before = visibleTransactions(h.databasePath, connectionId);
     h.emulator.control.advance({ days: 20, itemId });
     h.emulator.control.inject({
@@ -119,7 +107,7 @@ describe('sync under failure', () => {
 
   it('ITEM_LOGIN_REQUIRED stops the schedule; Link update mode repairs it and syncs', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     h.emulator.control.resetLogin(itemId);
     const failed = await syncNow(h, connectionId);
     expect(failed).toMatchObject({ status: 'failed', errorCode: 'ITEM_LOGIN_REQUIRED' });
@@ -163,7 +151,7 @@ describe('sync under failure', () => {
       emulator: { itemReadyDelayMs: 60 * 60_000 },
       core: { manualCooldownMs: 0 },
     });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     const [first] = await h.call('connections.logs', { connectionId });
     expect(first).toMatchObject({ status: 'succeeded', added: 0 });
     const connection = (await h.call('connections.list'))[0]!;
@@ -184,7 +172,7 @@ describe('sync under failure', () => {
 
   it('a dropped connection and a truncated body are retried like network errors', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     h.emulator.control.advance({ days: 6, itemId });
     h.emulator.control.inject({ endpoint: '/transactions/sync', itemId, times: 1, drop: true });
     h.emulator.control.inject({

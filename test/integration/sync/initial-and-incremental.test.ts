@@ -1,10 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { secretAccounts } from '../../../src/main/secrets/secret-store';
 import {
   expectedTransactions,
   expectTokenNowhere,
-  itemIdOf,
+  linkSandbox,
   startHarness,
   visibleTransactions,
   type Harness,
@@ -16,17 +15,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function linkFirstPlatypus(harness: Harness) {
-  const linked = await harness.call('link.sandboxConnect', { institutionId: 'ins_109508' });
-  await harness.core.idle();
-  const token = (await harness.secrets.get(secretAccounts.accessToken(linked.connectionId)))!;
-  return { ...linked, itemId: itemIdOf(harness.databasePath, linked.connectionId), token };
-}
-
 describe('a clean initial sync', () => {
   it('equals the emulator’s ground truth, with accounts, balances, a run and a batch', async () => {
     h = await startHarness();
-    const { connectionId, itemId, token, accounts } = await linkFirstPlatypus(h);
+    const { connectionId, itemId, token, accounts } = await linkSandbox(h);
 
     const expected = expectedTransactions(h.emulator, itemId);
     expect(expected.length).toBeGreaterThan(500); // two years: more than one page of 500
@@ -78,7 +70,7 @@ describe('a clean initial sync', () => {
 
   it('syncing again with nothing new changes nothing and asks Plaid only from the saved cursor', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await linkFirstPlatypus(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     const before = visibleTransactions(h.databasePath, connectionId);
     h.emulator.control.resetCalls();
     await h.call('connections.sync', { connectionId });
@@ -106,7 +98,7 @@ describe('a clean initial sync', () => {
 describe('incremental syncs', () => {
   it('after the bank’s clock moves: new rows, pending → posted, modified and removed ones', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await linkFirstPlatypus(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     const pendingBefore = visibleTransactions(h.databasePath, connectionId).filter(
       (t) => t.pending === 1,
     );

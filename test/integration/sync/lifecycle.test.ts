@@ -5,7 +5,7 @@ import { secretAccounts } from '../../../src/main/secrets/secret-store';
 import {
   expectedTransactions,
   expectTokenNowhere,
-  itemIdOf,
+  linkSandbox,
   startHarness,
   visibleTransactions,
   type Harness,
@@ -16,17 +16,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-async function link(harness: Harness, institutionId = 'ins_109508') {
-  const linked = await harness.call('link.sandboxConnect', { institutionId });
-  await harness.core.idle();
-  const token = (await harness.secrets.get(secretAccounts.accessToken(linked.connectionId)))!;
-  return {
-    connectionId: linked.connectionId,
-    itemId: itemIdOf(harness.databasePath, linked.connectionId),
-    token,
-  };
-}
 
 describe('keys', () => {
   it('wrong keys get a clear error and are not saved', async () => {
@@ -50,7 +39,7 @@ describe('keys', () => {
 describe('environments', () => {
   it('Sandbox and Production each have their own database: switching never mixes data', async () => {
     h = await startHarness();
-    const { connectionId } = await link(h);
+    const { connectionId } = await linkSandbox(h);
     const keys = { clientId: h.emulator.control.clientId, secret: h.emulator.control.secret };
     const production = await h.call('settings.setPlaid', { environment: 'production', ...keys });
     expect(production).toMatchObject({ environment: 'production', clientIdSet: true });
@@ -113,7 +102,7 @@ describe('linking through Link', () => {
 
   it('refuses a duplicate of accounts already linked, and gives the new Item back to Plaid', async () => {
     h = await startHarness();
-    const first = await link(h);
+    const first = await linkSandbox(h);
     const error = await h.failure('link.sandboxConnect', { institutionId: 'ins_109508' });
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toMatchObject({ connectionId: first.connectionId });
@@ -141,7 +130,7 @@ describe('linking through Link', () => {
 describe('disconnect', () => {
   it('removes the Item, deletes the token, keeps the data', async () => {
     h = await startHarness();
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     const rows = visibleTransactions(h.databasePath, connectionId);
     const result = await h.call('connections.disconnect', { connectionId });
     expect(result).toMatchObject({ status: 'DISCONNECTED', nextSyncAt: null });
@@ -154,7 +143,7 @@ describe('disconnect', () => {
 
   it('with deleteData removes its accounts and rows; an Item Plaid no longer knows is fine', async () => {
     h = await startHarness();
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     h.emulator.control.setRemovedItemError('INVALID_ACCESS_TOKEN');
     // Gone at Plaid already (removed elsewhere).
     h.emulator.control.setItemError(itemId, 'ITEM_NOT_FOUND');
@@ -170,7 +159,7 @@ describe('disconnect', () => {
 describe('Sync now', () => {
   it('two at once: the second is refused with the running run’s id; then a cooldown', async () => {
     h = await startHarness({ core: { manualCooldownMs: 60_000 } });
-    const { connectionId, itemId, token } = await link(h);
+    const { connectionId, itemId, token } = await linkSandbox(h);
     h.emulator.control.inject({ endpoint: '/transactions/sync', itemId, times: 1, latencyMs: 300 });
     const first = await h.call('connections.sync', { connectionId });
     const second = await h.failure('connections.sync', { connectionId });
@@ -213,7 +202,7 @@ describe('Sync now', () => {
     });
     const institutions = ['ins_109508', 'ins_109511', 'ins_109512', 'ins_127287', 'ins_132363'];
     const links = [];
-    for (const id of institutions) links.push(await link(h, id));
+    for (const id of institutions) links.push(await linkSandbox(h, id));
     peak = 0;
     for (const l of links) {
       h.emulator.control.advance({ days: 2, itemId: l.itemId });
@@ -246,8 +235,8 @@ describe('Sync now', () => {
 describe('the scheduler', () => {
   it('on start-up syncs every connection older than its frequency, and leaves no timer on close', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { connectionId, itemId, token } = await link(h);
-    const second = await link(h, 'ins_109511');
+    const { connectionId, itemId, token } = await linkSandbox(h);
+    const second = await linkSandbox(h, 'ins_109511');
     h.emulator.control.advance({ days: 3 });
     // One is overdue, one is not; one more is paused.
     const db = new BetterSqlite3(h.databasePath);
