@@ -14,7 +14,8 @@ export interface TransactionFilter {
   batchId?: number;
 }
 
-interface TransactionRow {
+/** A `transactions` row as SQLite returns it. */
+export interface TransactionRow {
   seq: number;
   id: string;
   account_id: string;

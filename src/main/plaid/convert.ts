@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccountBase, Transaction as PlaidTransaction } from 'plaid';
+import type { Transaction } from '../../shared/model';
 import { toMinorUnits } from './money';
 
 /**
@@ -31,21 +32,8 @@ const transactionSchema = z.object({
     .optional(),
 });
 
-export interface TransactionRow {
-  id: string;
-  accountId: string;
-  date: string;
-  authorizedDate: string | null;
-  name: string;
-  merchantName: string | null;
-  category: string | null;
-  categoryDetailed: string | null;
-  amount: number;
-  currency: string;
-  pending: boolean;
-  pendingTransactionId: string | null;
-  paymentChannel: string | null;
-}
+/** A transaction as it enters the ledger: the model's shape without what the ledger adds. */
+export type TransactionRow = Omit<Transaction, 'connectionId' | 'removed' | 'batchId'>;
 
 export function convertTransaction(raw: PlaidTransaction | unknown): Converted<TransactionRow> {
   const parsed = transactionSchema.safeParse(raw);

@@ -1,5 +1,6 @@
 import type { Database } from '../db/open';
 import type { ConnectionStatus } from '../../shared/model';
+import type { TransactionRow as StoredRow } from '../db/transactions-repo';
 import type { AccountRow, TransactionRow } from '../plaid/convert';
 
 export interface RunCounts {
@@ -25,23 +26,6 @@ export interface QuarantineEntry {
   payload: unknown;
 }
 
-interface StoredTransaction {
-  seq: number;
-  account_id: string;
-  date: string;
-  authorized_date: string | null;
-  name: string;
-  merchant_name: string | null;
-  category: string | null;
-  category_detailed: string | null;
-  amount: number;
-  currency: string;
-  pending: number;
-  pending_transaction_id: string | null;
-  payment_channel: string | null;
-  removed_at: string | null;
-}
-
 /**
  * Every write the sync engine and linking make, in one place. Upserts are keyed on Plaid's ids,
  * so replaying any page, or a whole run after a crash, changes nothing.
@@ -56,7 +40,7 @@ export class SyncStore {
   private readonly insertQuarantine;
 
   constructor(readonly db: Database) {
-    this.findTransaction = db.prepare<[string], StoredTransaction>(
+    this.findTransaction = db.prepare<[string], StoredRow>(
       'SELECT * FROM transactions WHERE id = ?',
     );
     this.insertTransaction = db.prepare(
@@ -371,7 +355,7 @@ export class SyncStore {
   }
 }
 
-function sameTransaction(stored: StoredTransaction, row: TransactionRow): boolean {
+function sameTransaction(stored: StoredRow, row: TransactionRow): boolean {
   return (
     stored.removed_at === null &&
     stored.account_id === row.accountId &&
