@@ -12,6 +12,7 @@ import type {
   AccountDetail,
   AppSettings,
   BatchDetail,
+  CategoryCount,
   ConnectionHealth,
   Connection,
   ConnectionsSummary,
@@ -19,6 +20,8 @@ import type {
   LinkResult,
   LinkToken,
   PlaidSettings,
+  QuarantinedItem,
+  SpendingReport,
   SyncRun,
   TransactionPage,
 } from './model';
@@ -213,6 +216,27 @@ export const channels = {
   'batches.get': channel(
     z.strictObject({ batchId: z.number().int().positive() }),
     output<BatchDetail>(),
+  ),
+
+  /** Money out per month and category, for the overview's charts (read-only). */
+  'reports.spending': channel(
+    z.strictObject({
+      /** How many months, ending with the month of `until` (default 6). */
+      months: z.number().int().min(1).max(24).optional(),
+      /** The last day counted (default: today); the renderer passes the user's local date. */
+      until: isoDate.optional(),
+    }),
+    output<SpendingReport>(),
+  ),
+  /** Every category that transactions carry, with how many do (for the filter list). */
+  'categories.list': channel(noInput, output<CategoryCount[]>()),
+  /** Rows a sync could not apply, newest first (read-only). */
+  'quarantine.list': channel(
+    z.strictObject({
+      connectionId: id.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    output<QuarantinedItem[]>(),
   ),
 } as const;
 

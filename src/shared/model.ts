@@ -181,3 +181,41 @@ export interface LinkResult {
   connectionId: string;
   accounts: Account[];
 }
+
+/** One cell of the spending report: money out in one month, category and currency. */
+export interface SpendingRow {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Plaid's primary personal-finance category, or null when Plaid gave none. */
+  category: string | null;
+  currency: string;
+  /** Minor units spent, as a positive number. */
+  amount: number;
+  count: number;
+}
+
+/**
+ * Money out by month and category. Transfers between the user's own accounts and credit-card
+ * payments are left out: the purchases behind them are counted where they happened.
+ */
+export interface SpendingReport {
+  /** Every month of the report, oldest first, `YYYY-MM`, including months without spending. */
+  months: string[];
+  rows: SpendingRow[];
+}
+
+export interface CategoryCount {
+  category: string;
+  count: number;
+}
+
+/** A row Plaid sent that could not be applied, kept with its reason (never its raw payload). */
+export interface QuarantinedItem {
+  id: number;
+  connectionId: string | null;
+  runId: number | null;
+  kind: string;
+  plaidId: string | null;
+  reason: string;
+  createdAt: string;
+}

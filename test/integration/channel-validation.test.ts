@@ -35,6 +35,9 @@ const WRONG_FIELD: Record<Channel, unknown> = {
   'transactions.list': { from: '2026-02-01', to: '2026-01-01' },
   'batches.list': { limit: -1 },
   'batches.get': { batchId: 'one' },
+  'reports.spending': { months: 0, until: '2026-13-01' },
+  'categories.list': { all: true },
+  'quarantine.list': { connectionId: 'conn_1', limit: 0 },
 };
 
 function snapshot(t: TestCore): string {

@@ -1,8 +1,11 @@
 import type { CoreContext } from '../context';
 import { accountsHandlers } from './accounts';
 import { batchesHandlers } from './batches';
+import { categoriesHandlers } from './categories';
 import { connectionsHandlers } from './connections';
 import { linkHandlers } from './link';
+import { quarantineHandlers } from './quarantine';
+import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { transactionsHandlers } from './transactions';
 import type { Handlers } from './types';
@@ -15,5 +18,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...accountsHandlers(ctx),
     ...transactionsHandlers(ctx),
     ...batchesHandlers(ctx),
+    ...reportsHandlers(ctx),
+    ...categoriesHandlers(ctx),
+    ...quarantineHandlers(ctx),
   };
 }
