@@ -31,8 +31,15 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      // electron-vite forces a relative base; the app routes on paths like /accounts/:id, which
+      // must still find /assets/… when opened or reloaded directly. Both app:// and the host
+      // serve the renderer at the root, so an absolute base is right for both.
+      { name: 'absolute-base', config: () => ({ base: '/' }) },
+    ],
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

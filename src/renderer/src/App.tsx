@@ -1,14 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router';
 import type { Connectivity } from './ledger';
+import { LedgerProvider, useLedger } from './ledger/context';
 import { ErrorNotice } from './components/ErrorNotice';
-import { Home } from './pages/Home';
+import { LogoMark } from './components/Icons';
+import { Spinner } from './components/Loading';
+import { Toasts } from './components/Toasts';
 import { Onboarding } from './pages/Onboarding';
-import { usePlaidSettings } from './store/plaid-settings';
+import { createAppRouter } from './routes';
+import { useAppSettings } from './store/app-settings';
+import { useConnections } from './store/connections';
+import { hasKeys, usePlaidSettings } from './store/plaid-settings';
 
 export function App({ connectivity }: { connectivity: Connectivity }) {
   if (connectivity.kind === 'no-token') {
     return (
-      <main className="centered">
+      <main className="centered" id="main">
         <h1>Ledgerlight</h1>
         <p>
           Open the address that <code>npm run serve</code> printed: it carries a one-time key after
@@ -17,33 +24,73 @@ export function App({ connectivity }: { connectivity: Connectivity }) {
       </main>
     );
   }
-  return <Ready ledger={connectivity.ledger} />;
+  return (
+    <LedgerProvider ledger={connectivity.ledger}>
+      <Boot />
+    </LedgerProvider>
+  );
 }
 
-function Ready({ ledger }: { ledger: Extract<Connectivity, { kind: 'ready' }>['ledger'] }) {
-  const { status, settings, error, load } = usePlaidSettings();
-  useEffect(() => {
-    void load(ledger);
-  }, [ledger, load]);
+/**
+ * Decides between the first-run screen and the app: without Plaid keys and without any data there
+ * is nothing to show but onboarding; with data but no keys, the app opens and says syncing is off.
+ */
+function Boot() {
+  const ledger = useLedger();
+  const status = usePlaidSettings((s) => s.status);
+  const settings = usePlaidSettings((s) => s.settings);
+  const error = usePlaidSettings((s) => s.error);
+  const connections = useConnections((s) => s.connections);
+  const connectionsError = useConnections((s) => s.error);
 
-  if (status === 'idle' || status === 'loading') {
-    return (
-      <main className="centered" aria-busy="true">
-        <p role="status">Loading…</p>
-      </main>
-    );
-  }
+  const load = () => {
+    void usePlaidSettings.getState().load(ledger);
+    void useAppSettings.getState().load(ledger);
+    void useConnections.getState().refresh(ledger);
+  };
+  useEffect(load, [ledger]);
+
   if (status === 'error' && error) {
     return (
-      <main className="centered">
-        <h1>Ledgerlight</h1>
-        <ErrorNotice error={error} />
-        <button type="button" onClick={() => void load(ledger)}>
-          Try again
-        </button>
+      <main className="centered" id="main">
+        <div className="onboarding-brand">
+          <LogoMark width={36} height={36} />
+          <span>Ledgerlight</span>
+        </div>
+        <h1>Ledgerlight could not start</h1>
+        <ErrorNotice
+          error={error}
+          action={
+            <button type="button" className="button button-primary" onClick={load}>
+              Try again
+            </button>
+          }
+        />
       </main>
     );
   }
-  if (!settings?.clientIdSet || !settings.secretSet) return <Onboarding ledger={ledger} />;
-  return <Home ledger={ledger} />;
+  if (status !== 'ready' || (connections === null && !connectionsError)) {
+    return (
+      <main className="centered splash" id="main" aria-busy="true">
+        <LogoMark width={40} height={40} />
+        <p role="status">
+          <Spinner size={14} /> Loading…
+        </p>
+      </main>
+    );
+  }
+  if (!hasKeys(settings) && (connections?.length ?? 0) === 0) {
+    return (
+      <>
+        <Onboarding />
+        <Toasts />
+      </>
+    );
+  }
+  return <AppRouter />;
+}
+
+function AppRouter() {
+  const [router] = useState(createAppRouter);
+  return <RouterProvider router={router} />;
 }

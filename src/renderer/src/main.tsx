@@ -2,7 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectLedger } from './ledger';
-import './styles.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/components.css';
+import './styles/pages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

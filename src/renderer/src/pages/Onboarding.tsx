@@ -1,87 +1,71 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { LedgerApi, PlaidEnvironment } from '../../../shared/contract';
-import { LedgerError } from '../../../shared/errors';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { usePlaidSettings } from '../store/plaid-settings';
+import { LogoMark } from '../components/Icons';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useLedger } from '../ledger/context';
+import { afterKeysSaved } from '../features/settings/after-keys-saved';
+import { KeysForm } from '../features/settings/KeysForm';
+import { toast } from '../store/toasts';
 
 /** The first screen: no Plaid keys yet. */
-export function Onboarding({ ledger }: { ledger: LedgerApi }) {
-  const saved = usePlaidSettings((s) => s.saved);
-  const [environment, setEnvironment] = useState<PlaidEnvironment>('sandbox');
-  const [clientId, setClientId] = useState('');
-  const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
-  const ids = { env: useId(), client: useId(), secret: useId() };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      saved(await ledger.invoke('settings.setPlaid', { environment, clientId, secret }));
-    } catch (e) {
-      setError(e instanceof LedgerError ? e : new LedgerError('INTERNAL', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+export function Onboarding() {
+  const ledger = useLedger();
+  useDocumentTitle('Welcome');
   return (
-    <main className="onboarding">
+    <main className="onboarding" id="main">
+      <div className="onboarding-brand">
+        <LogoMark width={36} height={36} />
+        <span>Ledgerlight</span>
+      </div>
       <h1>Welcome to Ledgerlight</h1>
       <p className="lead">
         Your bank data, on your own disk. Ledgerlight talks to your banks through Plaid with your
         own Plaid keys, which it keeps in your system keychain.
       </p>
-      <section aria-labelledby="no-keys-heading" className="card">
-        <h2 id="no-keys-heading">No Plaid keys yet</h2>
-        <ol className="steps">
-          <li>
-            Create a free account at <strong>dashboard.plaid.com</strong> and open{' '}
-            <em>Developers → Keys</em>.
-          </li>
-          <li>
-            Copy your <strong>client id</strong> and the <strong>secret</strong> for the environment
-            you want: <em>Sandbox</em> uses Plaid’s test banks and fake data; <em>Production</em>{' '}
-            connects your real banks.
-          </li>
-          <li>Paste them below. They go to the keychain, never to a file.</li>
-        </ol>
-        <form onSubmit={(e) => void submit(e)} className="form" aria-describedby="no-keys-heading">
-          <label htmlFor={ids.env}>Environment</label>
-          <select
-            id={ids.env}
-            value={environment}
-            onChange={(e) => setEnvironment(e.target.value as PlaidEnvironment)}
-          >
-            <option value="sandbox">Sandbox (test data)</option>
-            <option value="production">Production (your real banks)</option>
-          </select>
-          <label htmlFor={ids.client}>Client id</label>
-          <input
-            id={ids.client}
-            value={clientId}
-            onChange={(e) => setClientId(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            required
+      <div className="onboarding-grid">
+        <section aria-labelledby="no-keys-heading" className="card">
+          <h2 id="no-keys-heading">No Plaid keys yet</h2>
+          <ol className="steps">
+            <li>
+              Create a free account at <strong>dashboard.plaid.com</strong> and open{' '}
+              <em>Developers → Keys</em>.
+            </li>
+            <li>
+              Copy your <strong>client id</strong> and the <strong>secret</strong> of the
+              environment you want.
+            </li>
+            <li>Paste them below. They go to the keychain, never to a file.</li>
+          </ol>
+          <KeysForm
+            onSaved={(settings) => {
+              void afterKeysSaved(ledger, settings);
+              toast({
+                tone: 'success',
+                title: 'Plaid keys saved',
+                body: `Your ${settings.environment} keys are in the system keychain.`,
+              });
+            }}
           />
-          <label htmlFor={ids.secret}>Secret</label>
-          <input
-            id={ids.secret}
-            type="password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            autoComplete="off"
-            required
-          />
-          <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save keys'}
-          </button>
-        </form>
-        {error ? <ErrorNotice error={error} /> : null}
-      </section>
+        </section>
+        <aside className="card card-muted" aria-labelledby="env-heading">
+          <h2 id="env-heading">Sandbox or Production?</h2>
+          <dl className="definition-list">
+            <dt>Sandbox</dt>
+            <dd>
+              Plaid’s practice environment: test banks such as “First Platypus Bank” with made-up
+              accounts and two years of transactions. Free, and the best way to try Ledgerlight.
+              Sign in to a test bank with <code>user_good</code> / <code>pass_good</code>.
+            </dd>
+            <dt>Production</dt>
+            <dd>
+              Your real banks. Plaid must approve your account for Production first, and may charge
+              for each bank you connect.
+            </dd>
+          </dl>
+          <p className="muted">
+            Each environment keeps its data in a file of its own, so test data never mixes with your
+            real accounts. You can switch later in Settings.
+          </p>
+        </aside>
+      </div>
     </main>
   );
 }

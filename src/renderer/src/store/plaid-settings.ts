@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LedgerApi, PlaidSettings } from '../../../shared/contract';
-import { LedgerError } from '../../../shared/errors';
+import type { LedgerError } from '../../../shared/errors';
+import { asLedgerError } from '../errors';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -9,13 +10,11 @@ interface PlaidSettingsState {
   settings: PlaidSettings | null;
   error: LedgerError | null;
   load(ledger: LedgerApi): Promise<void>;
+  /** After a save or a removal: the answer of settings.setPlaid / settings.clearPlaid. */
   saved(settings: PlaidSettings): void;
 }
 
-function asLedgerError(error: unknown): LedgerError {
-  return error instanceof LedgerError ? error : new LedgerError('INTERNAL', String(error));
-}
-
+/** The Plaid keys' public facts (environment, masked client id); they decide onboarding vs app. */
 export const usePlaidSettings = create<PlaidSettingsState>((set) => ({
   status: 'idle',
   settings: null,
@@ -32,3 +31,7 @@ export const usePlaidSettings = create<PlaidSettingsState>((set) => ({
     set({ status: 'ready', settings, error: null });
   },
 }));
+
+export function hasKeys(settings: PlaidSettings | null): boolean {
+  return Boolean(settings?.clientIdSet && settings.secretSet);
+}

@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Connection } from '../../../../shared/model';
+import type { LedgerError } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { asLedgerError } from '../../errors';
+import { FREQUENCY_CHOICES, frequencyLabel } from '../../format/labels';
+import { useLedger } from '../../ledger/context';
+import { toast } from '../../store/toasts';
+
+/** Rename a connection and choose how often it syncs. */
+export function ConnectionSettingsForm({
+  connection,
+  onDone,
+}: {
+  connection: Connection;
+  onDone(): void;
+}) {
+  const ledger = useLedger();
+  const [name, setName] = useState(connection.displayName);
+  const [frequency, setFrequency] = useState(connection.syncFrequencyMinutes);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<LedgerError | null>(null);
+  const ids = { name: useId(), frequency: useId() };
+  const choices = FREQUENCY_CHOICES.includes(
+    connection.syncFrequencyMinutes as (typeof FREQUENCY_CHOICES)[number],
+  )
+    ? [...FREQUENCY_CHOICES]
+    : [...FREQUENCY_CHOICES, connection.syncFrequencyMinutes].sort((a, b) => a - b);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await ledger.invoke('connections.update', {
+        connectionId: connection.id,
+        ...(name.trim() !== connection.displayName ? { displayName: name.trim() } : {}),
+        ...(frequency !== connection.syncFrequencyMinutes
+          ? { syncFrequencyMinutes: frequency }
+          : {}),
+      });
+      toast({ tone: 'success', title: 'Connection saved' });
+      onDone();
+    } catch (e) {
+      setError(asLedgerError(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={(e) => void save(e)}>
+      <div className="field">
+        <label htmlFor={ids.name}>Name</label>
+        <input
+          id={ids.name}
+          value={name}
+          maxLength={100}
+          required
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.frequency}>Sync</label>
+        <select
+          id={ids.frequency}
+          value={frequency}
+          onChange={(e) => setFrequency(Number(e.target.value))}
+        >
+          {choices.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {frequencyLabel(minutes)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="inline-form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || !name.trim()}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { Connection } from '../../../../shared/model';
+import type { LedgerError } from '../../../../shared/errors';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { asLedgerError } from '../../errors';
+import { useLedger } from '../../ledger/context';
+import { useLiveSync } from '../../store/live-sync';
+import { toast } from '../../store/toasts';
+
+/**
+ * Disconnecting gives the Item back to Plaid (it stops costing anything). The data it brought
+ * stays unless the user asks, because it is their history.
+ */
+export function DisconnectDialog({
+  connection,
+  onClose,
+}: {
+  connection: Connection;
+  onClose(): void;
+}) {
+  const ledger = useLedger();
+  const [deleteData, setDeleteData] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<LedgerError | null>(null);
+  const name = connection.displayName;
+
+  async function disconnect() {
+    setBusy(true);
+    setError(null);
+    try {
+      await ledger.invoke('connections.disconnect', { connectionId: connection.id, deleteData });
+      useLiveSync.getState().ledgerChanged();
+      toast({
+        tone: 'success',
+        title: `${name} disconnected`,
+        body: deleteData
+          ? 'Its accounts and transactions were deleted.'
+          : 'Its accounts and transactions are kept.',
+      });
+      onClose();
+    } catch (e) {
+      setError(asLedgerError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={`Disconnect ${name}?`}
+      description="Ledgerlight will stop syncing this bank and tell Plaid to forget the connection. You can connect the bank again later."
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => void disconnect()}
+            disabled={busy}
+          >
+            {busy ? 'Disconnecting…' : deleteData ? 'Disconnect and delete data' : 'Disconnect'}
+          </button>
+        </>
+      }
+    >
+      <fieldset className="choice-list">
+        <legend>What happens to its data?</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="disconnect-data"
+            checked={!deleteData}
+            onChange={() => setDeleteData(false)}
+          />
+          <span>
+            <strong>Keep the accounts and transactions</strong>
+            <span className="muted">They stay in your ledger, in reports and in exports.</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="disconnect-data"
+            checked={deleteData}
+            onChange={() => setDeleteData(true)}
+          />
+          <span>
+            <strong>Delete them</strong>
+            <span className="muted">
+              Removes this bank’s {connection.accountCount} accounts and all their transactions from
+              this computer. This cannot be undone.
+            </span>
+          </span>
+        </label>
+      </fieldset>
+      {error ? <ErrorNotice error={error} /> : null}
+    </Dialog>
+  );
+}

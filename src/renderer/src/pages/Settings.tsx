@@ -1,0 +1,329 @@
+import { useId, useMemo, useState } from 'react';
+import type { LedgerError } from '../../../shared/errors';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LoadingBlock } from '../components/Loading';
+import { Notice } from '../components/Notice';
+import { PageHeader } from '../components/PageHeader';
+import { asLedgerError } from '../errors';
+import { afterKeysSaved } from '../features/settings/after-keys-saved';
+import { KeysForm } from '../features/settings/KeysForm';
+import { ExportButton } from '../features/transactions/ExportButton';
+import { FREQUENCY_CHOICES, frequencyLabel } from '../format/labels';
+import { useLedgerQuery } from '../hooks/useLedgerQuery';
+import { useLedger } from '../ledger/context';
+import { useAppSettings } from '../store/app-settings';
+import { usePlaidSettings } from '../store/plaid-settings';
+import { toast } from '../store/toasts';
+
+export function Settings() {
+  return (
+    <div className="page page-narrow">
+      <PageHeader title="Settings" subtitle="Plaid keys, syncing, and where your data lives" />
+      <PlaidKeys />
+      <Syncing />
+      <DataLocation />
+      <Export />
+    </div>
+  );
+}
+
+function PlaidKeys() {
+  const ledger = useLedger();
+  const plaid = usePlaidSettings((s) => s.settings);
+  const demo = useAppSettings((s) => s.settings?.demoMode ?? false);
+  const [replacing, setReplacing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<LedgerError | null>(null);
+  if (!plaid) return <LoadingBlock />;
+  const hasKeys = plaid.clientIdSet && plaid.secretSet;
+  const envName = plaid.environment === 'sandbox' ? 'Sandbox' : 'Production';
+
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    try {
+      const settings = await ledger.invoke('settings.clearPlaid', {
+        environment: plaid!.environment,
+      });
+      usePlaidSettings.getState().saved(settings);
+      toast({
+        tone: 'success',
+        title: `${envName} keys removed`,
+        body: 'They are gone from the keychain. Your data stays; syncing stops until you add keys.',
+      });
+      setRemoving(false);
+    } catch (e) {
+      setError(asLedgerError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="keys-heading">
+      <header className="card-header">
+        <h2 id="keys-heading">Plaid keys</h2>
+        <span className={`env-pill env-${plaid.environment}`}>{envName}</span>
+      </header>
+      {demo ? (
+        <Notice tone="info" title="Demo mode">
+          <p>These are the built-in emulator’s keys; they open nothing real.</p>
+        </Notice>
+      ) : null}
+      <dl className="settings-list">
+        <div>
+          <dt>Environment</dt>
+          <dd>
+            {envName}
+            <span className="field-help">
+              {plaid.environment === 'sandbox'
+                ? 'Plaid’s test banks and made-up data.'
+                : 'Your real banks.'}{' '}
+              Each environment has its own data file; switching opens the other one.
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Client id</dt>
+          <dd>
+            {plaid.clientIdMasked ? (
+              <code>{plaid.clientIdMasked}</code>
+            ) : (
+              <span className="muted">Not set</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Secret</dt>
+          <dd>
+            {plaid.secretSet ? (
+              'Saved in the system keychain'
+            ) : (
+              <span className="muted">Not set</span>
+            )}
+          </dd>
+        </div>
+        {plaid.baseUrl ? (
+          <div>
+            <dt>Plaid address</dt>
+            <dd>
+              <code>{plaid.baseUrl}</code>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {!hasKeys ? (
+        <Notice tone="warning" title="No keys for this environment">
+          <p>Ledgerlight cannot sync until you add your Plaid keys.</p>
+        </Notice>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {replacing || !hasKeys ? (
+        <div className="subsection">
+          <h3>{hasKeys ? 'Replace keys' : 'Add keys'}</h3>
+          <KeysForm
+            initialEnvironment={plaid.environment}
+            submitLabel={hasKeys ? 'Replace keys' : 'Save keys'}
+            onCancel={hasKeys ? () => setReplacing(false) : undefined}
+            onSaved={(settings) => {
+              void afterKeysSaved(ledger, settings);
+              setReplacing(false);
+              toast({
+                tone: 'success',
+                title: 'Plaid keys saved',
+                body:
+                  settings.environment === plaid.environment
+                    ? 'The new keys are in the keychain.'
+                    : `Switched to ${settings.environment === 'sandbox' ? 'Sandbox' : 'Production'} and its own data file.`,
+              });
+            }}
+          />
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => setReplacing(true)}>
+            Replace keys
+          </button>
+          <button
+            type="button"
+            className="button button-danger-ghost"
+            onClick={() => setRemoving(true)}
+          >
+            Remove keys
+          </button>
+        </div>
+      )}
+      {removing ? (
+        <Dialog
+          title={`Remove the ${envName} keys?`}
+          description="They are deleted from the system keychain. Your accounts and transactions stay on this computer; syncing stops until you add keys again."
+          onClose={() => setRemoving(false)}
+          footer={
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setRemoving(false)}
+                disabled={busy}
+              >
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => void remove()}
+                disabled={busy}
+              >
+                {busy ? 'Removing…' : 'Remove keys'}
+              </button>
+            </>
+          }
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Syncing() {
+  const ledger = useLedger();
+  const settings = useAppSettings((s) => s.settings);
+  const selectId = useId();
+  const helpId = useId();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<LedgerError | null>(null);
+  if (!settings) return null;
+  const current = settings.defaultSyncFrequencyMinutes;
+  const choices = FREQUENCY_CHOICES.includes(current as (typeof FREQUENCY_CHOICES)[number])
+    ? [...FREQUENCY_CHOICES]
+    : [...FREQUENCY_CHOICES, current].sort((a, b) => a - b);
+
+  async function change(minutes: number) {
+    setSaving(true);
+    setError(null);
+    try {
+      useAppSettings
+        .getState()
+        .saved(await ledger.invoke('settings.update', { defaultSyncFrequencyMinutes: minutes }));
+      toast({
+        tone: 'success',
+        title: 'Default sync frequency saved',
+        body: frequencyLabel(minutes),
+      });
+    } catch (e) {
+      setError(asLedgerError(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="sync-heading">
+      <header className="card-header">
+        <h2 id="sync-heading">Syncing</h2>
+      </header>
+      <div className="field field-inline">
+        <label htmlFor={selectId}>Sync new connections</label>
+        <select
+          id={selectId}
+          value={current}
+          disabled={saving}
+          aria-describedby={helpId}
+          onChange={(e) => void change(Number(e.target.value))}
+        >
+          {choices.map((m) => (
+            <option key={m} value={m}>
+              {frequencyLabel(m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id={helpId} className="field-help">
+        Applies to banks you connect from now on; each connection’s own frequency is on its card.
+        Ledgerlight also syncs when it starts and after your computer wakes up.
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+    </section>
+  );
+}
+
+function DataLocation() {
+  const settings = useAppSettings((s) => s.settings);
+  const error = useAppSettings((s) => s.error);
+  if (error && !settings) return <ErrorNotice error={error} />;
+  if (!settings) return <LoadingBlock />;
+  const copy = (text: string) =>
+    navigator.clipboard.writeText(text).then(
+      () => toast({ tone: 'success', title: 'Path copied' }),
+      () => toast({ tone: 'error', title: 'Could not copy', body: text }),
+    );
+  return (
+    <section className="card" aria-labelledby="data-heading">
+      <header className="card-header">
+        <h2 id="data-heading">Your data</h2>
+      </header>
+      <p className="muted">
+        Everything Ledgerlight knows is in one SQLite file on this computer. Keys and bank tokens
+        are in the system keychain, never in the file.
+      </p>
+      <dl className="settings-list">
+        <div>
+          <dt>Data folder</dt>
+          <dd className="path-row">
+            <code>{settings.dataDir}</code>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void copy(settings.dataDir)}
+              aria-label="Copy the data folder path"
+            >
+              Copy
+            </button>
+          </dd>
+        </div>
+        <div>
+          <dt>Database file</dt>
+          <dd className="path-row">
+            <code>{settings.databasePath}</code>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void copy(settings.databasePath)}
+              aria-label="Copy the database file path"
+            >
+              Copy
+            </button>
+          </dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>Ledgerlight {settings.version}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function Export() {
+  const accounts = useLedgerQuery('accounts.list', {});
+  const accountMap = useMemo(
+    () => new Map((accounts.data ?? []).map((a) => [a.id, a])),
+    [accounts.data],
+  );
+  return (
+    <section className="card" aria-labelledby="export-heading">
+      <header className="card-header">
+        <h2 id="export-heading">Export</h2>
+      </header>
+      <p className="muted">
+        Every transaction as a CSV file for a spreadsheet: amounts as exact decimals (positive is
+        money in) with their currency in a column of their own. To export some of them, filter the
+        Transactions screen and export from there.
+      </p>
+      <div className="form-actions">
+        <ExportButton query={{}} accounts={accountMap} label="Export all transactions (CSV)" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+
+export type ToastTone = 'success' | 'error' | 'info';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  title: string;
+  body?: string;
+}
+
+interface ToastState {
+  toasts: Toast[];
+  push(toast: Omit<Toast, 'id'>): void;
+  dismiss(id: number): void;
+}
+
+const LIFETIME_MS: Record<ToastTone, number> = { success: 6000, info: 6000, error: 12000 };
+let nextId = 1;
+
+/** Short confirmations of what an action did; errors stay longer and can be dismissed. */
+export const useToasts = create<ToastState>((set, get) => ({
+  toasts: [],
+  push(toast) {
+    const id = nextId++;
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id }] }));
+    setTimeout(() => get().dismiss(id), LIFETIME_MS[toast.tone]);
+  },
+  dismiss(id) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+}));
+
+export const toast = (t: Omit<Toast, 'id'>) => useToasts.getState().push(t);
