@@ -193,10 +193,16 @@ function serveRenderer(demoLinkOrigin: string | null): void {
 }
 
 function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  // Denied by default. The one exception: the app window may write text to the clipboard (the
+  // "Copy path" buttons), never read it.
+  const allowed = (contents: Electron.WebContents | null, permission: string) =>
+    permission === 'clipboard-sanitized-write' && contents === mainWindow?.webContents;
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed(contents, permission)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((contents, permission) =>
+    allowed(contents, permission),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
