@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { KeychainSecretStore } from '../../../src/main/secrets/keychain-store';
 import { secretAccounts } from '../../../src/main/secrets/secret-store';
 
@@ -17,17 +18,29 @@ export interface RunningHost {
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
+export interface HostOptions {
+  /** A data folder prepared by the test (e.g. a seeded database); default: a fresh one. */
+  dataDir?: string;
+  /** Another built entry (e.g. `out/main/demo.js` with `--serve`); default: the host. */
+  entry?: string;
+  args?: string[];
+}
+
 /**
  * Starts the built headless host (`out/main/host.js`, as `npm run serve` does) on a fresh data
- * folder and waits for its one "listening" line.
+ * folder (or the one given) and waits for its one "listening" line. `env` adds or overrides
+ * environment variables, e.g. LEDGERLIGHT_PLAID_BASE_URL for the emulator.
  */
-export async function startBuiltHost(env: Record<string, string> = {}): Promise<RunningHost> {
-  const entry = path.join(root, 'out', 'main', 'host.js');
-  if (!fs.existsSync(entry)) throw new Error('Build first: `npm run build` makes out/main/host.js');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerlight-e2e-'));
+export async function startBuiltHost(
+  env: Record<string, string> = {},
+  options: HostOptions = {},
+): Promise<RunningHost> {
+  const entry = path.join(root, options.entry ?? path.join('out', 'main', 'host.js'));
+  if (!fs.existsSync(entry)) throw new Error(`Build first: \`npm run build\` makes ${entry}`);
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerlight-e2e-'));
   // Real keychain, but a service of its own: a developer's real Ledgerlight keys stay untouched.
   const keychainService = `Ledgerlight-e2e-${crypto.randomUUID()}`;
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [entry, ...(options.args ?? [])], {
     env: {
       ...process.env,
       LEDGERLIGHT_DATA_DIR: dataDir,
@@ -43,7 +56,7 @@ export async function startBuiltHost(env: Record<string, string> = {}): Promise<
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const match = /Ledgerlight listening on (\S+)/.exec(out);
+      const match = /Ledgerlight (?:demo )?listening on (\S+)/.exec(out);
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
@@ -67,7 +80,21 @@ export async function startBuiltHost(env: Record<string, string> = {}): Promise<
         await keychain.delete(secretAccounts.plaidClientId(env)).catch(() => false);
         await keychain.delete(secretAccounts.plaidSecret(env)).catch(() => false);
       }
+      // Access tokens of connections the test linked: the service is this run's alone.
+      await forgetService(keychainService);
       return code;
     },
   };
+}
+
+/** Deletes every entry of a throwaway keychain service (keytar is what the app itself uses). */
+async function forgetService(service: string): Promise<void> {
+  try {
+    const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
+    for (const { account } of await keytar.findCredentials(service)) {
+      await keytar.deletePassword(service, account);
+    }
+  } catch {
+    // No keychain: nothing was stored either.
+  }
 }

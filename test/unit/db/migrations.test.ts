@@ -191,9 +191,7 @@ describe('migrations', () => {
         "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL AND category = 'X'",
       )
       .all() as { detail: string }[];
-    expect(count.map((p) => p.detail).join(' ')).toMatch(
-      /INDEX transactions_visible_by_category/,
-    );
+    expect(count.map((p) => p.detail).join(' ')).toMatch(/INDEX transactions_visible_by_category/);
     // Deleting an account still finds its removed rows through the foreign-key index.
     db.prepare("DELETE FROM accounts WHERE id = 'a1'").run();
     expect(db.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(0);

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { startBuiltHost, type RunningHost } from './support/host';
+
+/**
+ * Demo mode (`npm run demo -- --serve`): no keys, two demo banks, and Plaid Link's script served
+ * by the built-in emulator (settings.get → demoLinkScriptUrl). No request is routed here: the
+ * app itself loads the emulator's script and hands it to react-plaid-link.
+ */
+
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  host = await startBuiltHost({}, { entry: 'out/main/demo.js', args: ['--serve'] });
+});
+
+test.afterAll(async () => {
+  expect(await host.stop()).toBe(0);
+});
+
+test('the demo opens on its banks, and Connect a bank opens the emulator’s Link', async ({
+  page,
+}) => {
+  const cdn: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith('https://cdn.plaid.com/')) cdn.push(r.url());
+  });
+  await page.goto(host.openUrl);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.locator('.env-pill')).toHaveText('Demo');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Connections' })
+    .click();
+  await expect(page.getByRole('article')).toHaveCount(2, { timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Connect a bank' }).click();
+  const link = page.frameLocator('iframe[title="Plaid Link"]');
+  await expect(link.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+  await link.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('iframe[title="Plaid Link"]')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Connect a bank' })).toBeEnabled();
+  // react-plaid-link found the placeholder tag and never asked Plaid's CDN for anything.
+  expect(cdn).toEqual([]);
+});

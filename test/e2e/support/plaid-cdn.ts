@@ -1,0 +1,15 @@
+import type { Page } from '@playwright/test';
+import type { PlaidEmulator } from '../../plaid-emulator/index';
+
+/**
+ * Sends the page's requests for Plaid's CDN (Link's script, its frame and the frame's calls) to
+ * the emulator, as test/plaid-emulator/README.md describes: the app asks for the real address and
+ * react-plaid-link loads "Plaid's" script, which is the emulator's fake Link.
+ */
+export async function routePlaidCdn(page: Page, emulator: PlaidEmulator): Promise<void> {
+  await page.route('https://cdn.plaid.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${emulator.url}${url.pathname}${url.search}` });
+    await route.fulfill({ response });
+  });
+}
