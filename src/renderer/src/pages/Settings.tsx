@@ -264,38 +264,12 @@ function DataLocation() {
         <h2 id="data-heading">Your data</h2>
       </header>
       <p className="muted">
-        Everything Ledgerlight knows is in one SQLite file on this computer. Keys and bank tokens
-        are in the system keychain, never in the file.
+        Everything Ledgerlight knows is in a SQLite file on this computer, one per Plaid
+        environment. Keys and bank tokens are in the system keychain, never in the file.
       </p>
       <dl className="settings-list">
-        <div>
-          <dt>Data folder</dt>
-          <dd className="path-row">
-            <code>{settings.dataDir}</code>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void copy(settings.dataDir)}
-              aria-label="Copy the data folder path"
-            >
-              Copy
-            </button>
-          </dd>
-        </div>
-        <div>
-          <dt>Database file</dt>
-          <dd className="path-row">
-            <code>{settings.databasePath}</code>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void copy(settings.databasePath)}
-              aria-label="Copy the database file path"
-            >
-              Copy
-            </button>
-          </dd>
-        </div>
+        <PathRow label="Data folder" path={settings.dataDir} onCopy={copy} />
+        <PathRow label="Database file" path={settings.databasePath} onCopy={copy} />
         <div>
           <dt>Version</dt>
           <dd>Ledgerlight {settings.version}</dd>
@@ -325,5 +299,32 @@ function Export() {
         <ExportButton query={{}} accounts={accountMap} label="Export all transactions (CSV)" />
       </div>
     </section>
+  );
+}
+
+function PathRow({
+  label,
+  path,
+  onCopy,
+}: {
+  label: string;
+  path: string;
+  onCopy: (text: string) => Promise<void>;
+}) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd className="path-row">
+        <code>{path}</code>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void onCopy(path)}
+          aria-label={`Copy the ${label.toLowerCase()} path`}
+        >
+          Copy
+        </button>
+      </dd>
+    </div>
   );
 }
