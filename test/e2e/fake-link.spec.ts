@@ -84,17 +84,26 @@ async function newLinkToken(accessToken?: string): Promise<string> {
 const linkResult = (page: Page) =>
   page.evaluate(() => (window as unknown as { linkResult: LinkResult }).linkResult);
 
-test('links First Platypus Bank through the fake Link and exchanges the public token', async ({
-  page,
-}) => {
-  await openHost(page);
-  const token = await newLinkToken();
+/** Calls Plaid.create(...).open() in the test page with this token. */
+async function openLink(page: Page, token: string): Promise<void> {
   await page.evaluate(
     (t) => (window as unknown as { openLink(t: string): void }).openLink(t),
     token,
   );
+}
 
-  const link = page.frameLocator('iframe[title="Plaid Link"]');
+/** Opens the host page, then Link with a fresh token (update mode when given an access token). */
+async function openLinkWithNewToken(page: Page, accessToken?: string) {
+  await openHost(page);
+  const token = await newLinkToken(accessToken);
+  await openLink(page, token);
+  return { token, link: page.frameLocator('iframe[title="Plaid Link"]') };
+}
+
+test('links First Platypus Bank through the fake Link and exchanges the public token', async ({
+  page,
+}) => {
+  const { link, token } = await openLinkWithNewToken(page);
   await expect(link.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
   await link.getByLabel('Search institutions').fill('platypus');
   await expect(link.getByRole('button', { name: 'Tartan Bank' })).toHaveCount(0);
@@ -172,14 +181,7 @@ test('links First Platypus Bank through the fake Link and exchanges the public t
 test('shows INVALID_CREDENTIALS for a wrong password, lets the user retry, then reports the exit', async ({
   page,
 }) => {
-  await openHost(page);
-  const token = await newLinkToken();
-  await page.evaluate(
-    (t) => (window as unknown as { openLink(t: string): void }).openLink(t),
-    token,
-  );
-
-  const link = page.frameLocator('iframe[title="Plaid Link"]');
+  const { link, token } = await openLinkWithNewToken(page);
   await link.getByRole('button', { name: 'Tartan Bank' }).click();
   await link.getByLabel('Username').fill('user_good');
   await link.getByLabel('Password').fill('wrong-password');
@@ -214,11 +216,7 @@ test('shows INVALID_CREDENTIALS for a wrong password, lets the user retry, then 
 
 test('closes with INVALID_LINK_TOKEN for a token the emulator never issued', async ({ page }) => {
   await openHost(page);
-  await page.evaluate(() =>
-    (window as unknown as { openLink(t: string): void }).openLink(
-      'link-sandbox-00000000-0000-4000-8000-000000000000',
-    ),
-  );
+  await openLink(page, 'link-sandbox-00000000-0000-4000-8000-000000000000');
   await expect.poll(async () => (await linkResult(page)).exit).not.toBeNull();
   const { exit, success } = await linkResult(page);
   expect(success).toBeNull();
@@ -233,14 +231,7 @@ test('update mode re-authenticates the existing Item without choosing an institu
 }) => {
   const { itemId, accessToken } = emulator.control.createItem({ institutionId: 'ins_109508' });
   emulator.control.resetLogin(itemId);
-  await openHost(page);
-  const token = await newLinkToken(accessToken);
-  await page.evaluate(
-    (t) => (window as unknown as { openLink(t: string): void }).openLink(t),
-    token,
-  );
-
-  const link = page.frameLocator('iframe[title="Plaid Link"]');
+  const { link } = await openLinkWithNewToken(page, accessToken);
   await expect(link.getByRole('heading', { name: 'Log in to First Platypus Bank' })).toBeVisible();
   await expect(link.getByRole('button', { name: '← Back' })).toHaveCount(0);
   await link.getByLabel('Username').fill('user_good');
@@ -261,14 +252,7 @@ test('update mode re-authenticates the existing Item without choosing an institu
 test('Platypus OAuth Bank goes through a simulated bank consent instead of a password', async ({
   page,
 }) => {
-  await openHost(page);
-  const token = await newLinkToken();
-  await page.evaluate(
-    (t) => (window as unknown as { openLink(t: string): void }).openLink(t),
-    token,
-  );
-
-  const link = page.frameLocator('iframe[title="Plaid Link"]');
+  const { link } = await openLinkWithNewToken(page);
   await link.getByRole('button', { name: 'Platypus OAuth Bank' }).click();
   await expect(link.getByLabel('Password')).toHaveCount(0);
   await link.getByRole('button', { name: 'Continue' }).click();
