@@ -3,6 +3,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const noElectron = {
+  name: 'electron',
+  message: 'Only src/main/electron/ and src/preload/ may import electron.',
+};
+/** Production code never imports test code; what it needs lives in src/ or packages/. */
+const noTestCode = {
+  group: ['**/test/**', '**/test', '**/tests/**'],
+  message: 'src/ may not import test code: move what it needs into src/ or packages/.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -22,26 +32,20 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      // Main-process code must not use `electron` except in the shell and the preload (see the test too).
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Only src/main/index.ts and src/preload may import electron.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noTestCode] }],
     },
   },
   {
-    files: ['src/main/index.ts', 'src/preload/**/*.ts', 'electron.vite.config.ts'],
+    // The Electron shell and the preloads are the only code that may use electron (a test checks it too).
+    files: ['src/main/index.ts', 'src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode] }] },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/renderer/**/*.{ts,tsx}', 'test/plaid-emulator/link/**/*.ts'],
+    files: ['src/renderer/**/*.{ts,tsx}', 'packages/plaid-emulator/src/link/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

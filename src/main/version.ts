@@ -1,3 +1,4 @@
-import pkg from '../../package.json';
+import { version } from '../../package.json';
 
-export const APP_VERSION: string = pkg.version;
+/** Only the version is bundled, not the whole package.json. */
+export const APP_VERSION: string = version;

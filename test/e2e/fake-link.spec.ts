@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Configuration, CountryCode, PlaidApi, Products } from 'plaid';
-import { startPlaidEmulator, type PlaidEmulator } from '../plaid-emulator/index';
+import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
 
 /**
  * The emulator's fake Link in real Chromium: a host page on a fake https origin loads

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlaidEmulator, type PlaidEmulator } from '../plaid-emulator/index';
+import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
 import { startBuiltHost, type RunningHost } from './support/host';
 import { routePlaidCdn } from './support/plaid-cdn';
 import { expectAccessible, keepScreenshot } from './support/screens';

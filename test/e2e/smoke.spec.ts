@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startPlaidEmulator, type PlaidEmulator } from '../plaid-emulator';
+import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
 import { startBuiltHost, type RunningHost } from './support/host';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../artifacts/screenshots');

@@ -13,7 +13,7 @@ import {
   startPlaidEmulator,
   type PlaidEmulator,
   type PlaidEmulatorOptions,
-} from '../plaid-emulator';
+} from '@ledgerlight/plaid-emulator';
 import { tempDir } from './temp-dir';
 
 export const EMULATOR_TODAY = '2026-11-20';

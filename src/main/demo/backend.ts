@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startPlaidEmulator, type PlaidEmulator } from '../../../test/plaid-emulator';
+import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
 import type { Core, CoreOptions } from '../core';
 import type { Logger } from '../log';
 import { MemorySecretStore } from '../secrets/memory-store';

@@ -1,8 +1,9 @@
 import type { SecretStore } from './secret-store';
 
 /**
- * A SecretStore in process memory. For unit tests of parts other than the keychain, and nothing
- * else: it forgets everything on exit and must never hold a real credential.
+ * A SecretStore in process memory: it forgets everything on exit, so it must never hold a real
+ * credential. Demo mode keeps the emulator's fake keys and tokens in it, and tests of parts other
+ * than the keychain use it.
  */
 export class MemorySecretStore implements SecretStore {
   private readonly values = new Map<string, string>();
@@ -19,7 +20,7 @@ export class MemorySecretStore implements SecretStore {
     return this.values.delete(account);
   }
 
-  /** For tests that assert what was stored. */
+  /** What is stored, for tests that assert it. */
   snapshot(): ReadonlyMap<string, string> {
     return new Map(this.values);
   }

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import type { PlaidEmulator } from '../../plaid-emulator/index';
+import type { PlaidEmulator } from '@ledgerlight/plaid-emulator';
 
 /**
  * Sends the page's requests for Plaid's CDN (Link's script, its frame and the frame's calls) to
- * the emulator, as test/plaid-emulator/README.md describes: the app asks for the real address and
+ * the emulator, as packages/plaid-emulator/README.md describes: the app asks for the real address and
  * react-plaid-link loads "Plaid's" script, which is the emulator's fake Link.
  */
 export async function routePlaidCdn(page: Page, emulator: PlaidEmulator): Promise<void> {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { databaseFileName } from '../../../src/main/environment-file';
 import { openDatabase, type Database } from '../../../src/main/db/open';
-import { squareLogoPng } from '../../plaid-emulator/data/logo';
+import { squareLogoPng } from '@ledgerlight/plaid-emulator';
 
 /**
  * A data folder with a ledger already in it, for UI tests of screens that need data without a

@@ -1,5 +1,10 @@
-import { DEFAULT_CLIENT_ID, DEFAULT_SECRET, startPlaidEmulator, type ScenarioName } from './index';
-import { PLAID_ENDPOINTS } from './routes';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_SECRET,
+  startPlaidEmulator,
+  type ScenarioName,
+} from './src/index';
+import { PLAID_ENDPOINTS } from './src/routes';
 
 /**
  * `npm run emulator`: a Plaid Sandbox stand-in on 127.0.0.1 for manual runs and demo mode.

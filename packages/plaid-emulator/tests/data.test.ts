@@ -1,7 +1,7 @@
 import type { Transaction } from 'plaid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../dates';
-import { startPlaidEmulator, type PlaidEmulator } from '../index';
+import { addDays } from '../src/dates';
+import { startPlaidEmulator, type PlaidEmulator } from '../src/index';
 import { clientFor, TODAY } from './helpers';
 
 async function world(seed: number): Promise<{ emulator: PlaidEmulator; itemIds: string[] }> {

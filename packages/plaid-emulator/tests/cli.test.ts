@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 describe('npm run emulator (cli.ts)', () => {
   it('prints its URL and keys, serves the API, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/plaid-emulator/cli.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/plaid-emulator/cli.ts'], {
       env: {
         ...process.env,
         PLAID_EMULATOR_PORT: '0',

@@ -1,6 +1,6 @@
 import { Configuration, PlaidApi, type RemovedTransaction, type Transaction } from 'plaid';
 import { expect } from 'vitest';
-import { startPlaidEmulator, type PlaidEmulator, type PlaidEmulatorOptions } from '../index';
+import { startPlaidEmulator, type PlaidEmulator, type PlaidEmulatorOptions } from '../src/index';
 
 export const TODAY = '2025-03-14';
 

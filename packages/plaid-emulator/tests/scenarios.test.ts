@@ -1,6 +1,6 @@
 import { CountryCode } from 'plaid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlaidEmulator } from '../index';
+import { startPlaidEmulator } from '../src/index';
 import {
   clientFor,
   expectPlaidError,

@@ -1,6 +1,6 @@
 import { CountryCode, Products, type LinkTokenCreateRequest } from 'plaid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../dates';
+import { addDays } from '../src/dates';
 import {
   expectPlaidError,
   plaidFailure,

@@ -48,3 +48,4 @@ export type { InstitutionHealth } from './data/institutions';
 export { INSTITUTIONS } from './data/institutions';
 export { DEFAULT_CLIENT_ID, DEFAULT_SECRET } from './options';
 export { SANDBOX_LIMITS } from './rate-limits';
+export { squareLogoPng } from './data/logo';
