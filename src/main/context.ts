@@ -23,7 +23,7 @@ export interface CoreContext {
   /** The Plaid environment this database belongs to. */
   environment: PlaidEnvironment;
   /** Closes this environment's database and opens the other's; answers with its Plaid settings. */
-  switchEnvironment(environment: PlaidEnvironment, baseUrl: string | null): Promise<PlaidSettings>;
+  switchEnvironment(environment: PlaidEnvironment): Promise<PlaidSettings>;
   db: Database;
   dataDir: string;
   databasePath: string;

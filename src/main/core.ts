@@ -29,7 +29,11 @@ export interface CoreOptions {
   /** Where the database, its backups and the logs live. */
   dataDir: string;
   secrets: SecretStore;
-  /** A custom Plaid API base URL (the emulator, a proxy); wins over the one in settings. */
+  /**
+   * Where new Plaid requests go instead of Plaid's host (the emulator, demo mode, tests): from the
+   * launch environment only, never from the window. Each connection keeps the address it was made
+   * through.
+   */
   plaidBaseUrl?: string | null;
   clock?: Clock;
   log?: Logger;
@@ -83,10 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Requests wait while the ledger is being swapped.
   let switching: Promise<void> = Promise.resolve();
 
-  const switchEnvironment = async (
-    environment: PlaidEnvironment,
-    baseUrl: string | null,
-  ): Promise<PlaidSettings> => {
+  const switchEnvironment = async (environment: PlaidEnvironment): Promise<PlaidSettings> => {
     let next: { ledger: Ledger; ctx: CoreContext } | undefined;
     switching = (async () => {
       await current.ledger.close();
@@ -96,7 +97,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.info('plaid environment switched', { environment });
     })();
     await switching;
-    next!.ctx.plaid.saveBaseUrl(baseUrl);
     return next!.ctx.plaid.describe();
   };
 
@@ -146,9 +146,9 @@ async function openLedger(
   const connections = new ConnectionsRepo(db);
   const plaid = new PlaidCredentialsService(
     environment,
-    settings,
     options.secrets,
     options.plaidBaseUrl ?? null,
+    (id) => connections.plaidBaseUrl(id),
   );
   const createApi = options.createPlaidApi ?? createPlaidApi;
   const retry = {

@@ -120,10 +120,6 @@ export const channels = {
       environment: plaidEnvironmentSchema,
       clientId: z.string().trim().min(1).max(100),
       secret: z.string().trim().min(1).max(200),
-      baseUrl: z
-        .url({ protocol: /^https?$/ })
-        .max(300)
-        .optional(),
     }),
     output<PlaidSettings>(),
   ),

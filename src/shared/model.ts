@@ -11,6 +11,10 @@ export type ConnectionStatus = 'ACTIVE' | 'LOGIN_REQUIRED' | 'ERROR' | 'DISCONNE
 
 export interface PlaidSettings {
   environment: PlaidEnvironment;
+  /**
+   * The Plaid API address the app was started with instead of Plaid's own (the emulator, demo
+   * mode); null for Plaid's own. Set by the launch environment, never from the window.
+   */
   baseUrl: string | null;
   clientIdSet: boolean;
   secretSet: boolean;

@@ -33,9 +33,10 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): Seeded {
      VALUES (?, ?, '#1f6feb', 'https://example.com', ?)`,
   );
   const insertConnection = db.prepare(
-    `INSERT INTO connections (id, environment, plaid_item_id, institution_id, display_name,
-       sync_frequency_minutes, last_sync_at, last_success_at, next_sync_at, created_at, updated_at)
-     VALUES (?, 'sandbox', ?, ?, ?, 360, ?, ?, ?, ?, ?)`,
+    `INSERT INTO connections (id, environment, plaid_base_url, plaid_item_id, institution_id,
+       display_name, sync_frequency_minutes, last_sync_at, last_success_at, next_sync_at,
+       created_at, updated_at)
+     VALUES (?, 'sandbox', 'http://127.0.0.1:9', ?, ?, ?, 360, ?, ?, ?, ?, ?)`,
   );
   const insertAccount = db.prepare(
     `INSERT INTO accounts (id, connection_id, name, type, subtype, mask, currency,

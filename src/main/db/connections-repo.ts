@@ -82,6 +82,17 @@ export class ConnectionsRepo {
     return row ? toConnection(row) : undefined;
   }
 
+  /** The Plaid API address the connection's access token was issued by. */
+  plaidBaseUrl(id: string): string | null {
+    return (
+      this.db
+        .prepare<[string], { url: string | null }>(
+          'SELECT plaid_base_url AS url FROM connections WHERE id = ?',
+        )
+        .get(id)?.url ?? null
+    );
+  }
+
   update(id: string, patch: ConnectionPatch, updatedAt: string): void {
     const columns: Record<string, string | number | null | undefined> = {
       display_name: patch.displayName,

@@ -100,7 +100,7 @@ async function disconnect(
   const account = secretAccounts.accessToken(connectionId);
   const token = await ctx.secrets.get(account);
   if (token && connection.status !== 'DISCONNECTED') {
-    const api = ctx.createPlaidApi(await ctx.plaid.require());
+    const api = ctx.createPlaidApi(await ctx.plaid.forConnection(connectionId));
     try {
       await withRetry(
         () => api.itemRemove({ access_token: token }),

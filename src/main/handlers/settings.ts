@@ -42,15 +42,12 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
         environment: input.environment,
         clientId: input.clientId,
         secret: input.secret,
-        baseUrl: ctx.plaid.baseUrlFor(input.baseUrl),
+        baseUrl: ctx.plaid.baseUrl(input.environment),
       });
       // Keychain first: if it fails, nothing else has changed.
       await ctx.plaid.saveKeys(input);
       ctx.log.info('plaid keys saved', { environment: input.environment });
-      if (input.environment !== ctx.environment) {
-        return ctx.switchEnvironment(input.environment, input.baseUrl ?? null);
-      }
-      ctx.plaid.saveBaseUrl(input.baseUrl ?? null);
+      if (input.environment !== ctx.environment) return ctx.switchEnvironment(input.environment);
       return ctx.plaid.describe();
     },
     'settings.clearPlaid': async ({ environment }) => {

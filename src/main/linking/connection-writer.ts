@@ -4,6 +4,8 @@ import type { Institution, PlaidEnvironment } from '../../shared/model';
 export interface NewConnection {
   id: string;
   environment: PlaidEnvironment;
+  /** The Plaid API address that issued the access token; the only one it is ever sent to. */
+  plaidBaseUrl: string;
   itemId: string;
   institution: Institution | null;
   displayName: string;
@@ -20,13 +22,14 @@ export class ConnectionWriter {
     if (connection.institution) this.saveInstitution(connection.institution, now);
     this.db
       .prepare(
-        `INSERT INTO connections (id, environment, plaid_item_id, institution_id, display_name,
-           products, sync_frequency_minutes, consent_expires_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO connections (id, environment, plaid_base_url, plaid_item_id, institution_id,
+           display_name, products, sync_frequency_minutes, consent_expires_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         connection.id,
         connection.environment,
+        connection.plaidBaseUrl,
         connection.itemId,
         connection.institution?.id ?? null,
         connection.displayName,
@@ -91,13 +94,14 @@ export class ConnectionWriter {
     return null;
   }
 
-  markRepaired(connectionId: string, now: string): void {
+  markRepaired(connectionId: string, consentExpiresAt: string | null, now: string): void {
     this.db
       .prepare(
         `UPDATE connections SET status = 'ACTIVE', error_code = NULL, error_message = NULL,
-           consecutive_failures = 0, updated_at = ? WHERE id = ? AND status <> 'DISCONNECTED'`,
+           consecutive_failures = 0, consent_expires_at = ?, updated_at = ?
+         WHERE id = ? AND status <> 'DISCONNECTED'`,
       )
-      .run(now, connectionId);
+      .run(consentExpiresAt, now, connectionId);
   }
 
   /** The connection stays, with its history; its ledger rows go only when asked. */

@@ -36,7 +36,7 @@ export class LinkService {
     connectionId?: string | undefined;
     updateAccountSelection?: boolean | undefined;
   }): Promise<LinkToken> {
-    const { api } = await this.client();
+    const { api } = await this.client(input.connectionId);
     const base = {
       client_name: CLIENT_NAME,
       language: 'en',
@@ -144,6 +144,7 @@ export class LinkService {
             {
               id: connectionId,
               environment: credentials.environment,
+              plaidBaseUrl: credentials.baseUrl,
               itemId,
               institution,
               displayName: institution?.name ?? fallbackName ?? 'Bank',
@@ -173,10 +174,32 @@ export class LinkService {
     }
   }
 
+  /**
+   * Update mode finished. Link's word is no proof that the bank works again, so Plaid is asked
+   * (/item/get) before the connection is called healthy; its consent date is taken from the answer.
+   */
   private async repaired(connectionId: string): Promise<LinkResult> {
     const { ctx } = this;
     this.requireLive(connectionId);
-    ctx.writer.markRepaired(connectionId, ctx.clock.now().toISOString());
+    const { api } = await this.client(connectionId);
+    const accessToken = await this.accessToken(connectionId);
+    const { item } = await this.call(() => api.itemGet({ access_token: accessToken }));
+    if (item.error?.error_code) {
+      throw new LedgerError(
+        'PLAID',
+        'Plaid still reports a problem with this bank, so it was not marked as repaired. Try Repair again.',
+        {
+          plaidErrorCode: item.error.error_code,
+          plaidErrorType: item.error.error_type,
+          displayMessage: item.error.display_message ?? null,
+        },
+      );
+    }
+    ctx.writer.markRepaired(
+      connectionId,
+      item.consent_expiration_time ?? null,
+      ctx.clock.now().toISOString(),
+    );
     ctx.events.emit('connections.changed', { connectionId });
     if (!ctx.engine.isRunning(connectionId)) ctx.engine.start(connectionId, 'repair');
     return { connectionId, accounts: ctx.repos.accounts.list(connectionId) };
@@ -251,8 +274,13 @@ export class LinkService {
     return created;
   }
 
-  private async client(): Promise<{ api: PlaidApi; credentials: PlaidCredentials }> {
-    const credentials = await this.ctx.plaid.require();
+  /** A client for new requests, or for one connection at the address it was made through. */
+  private async client(
+    connectionId?: string,
+  ): Promise<{ api: PlaidApi; credentials: PlaidCredentials }> {
+    const credentials = connectionId
+      ? await this.ctx.plaid.forConnection(connectionId)
+      : await this.ctx.plaid.require();
     return { api: this.ctx.createPlaidApi(credentials), credentials };
   }
 

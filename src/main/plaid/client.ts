@@ -1,18 +1,14 @@
-import { Configuration, PlaidApi, PlaidEnvironments } from 'plaid';
+import { Configuration, PlaidApi } from 'plaid';
 import type { PlaidCredentials } from './credentials';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
- * The official SDK pointed at Plaid's host for the environment, or at a custom base URL (the
- * emulator, a proxy). Keys travel in headers; the SDK's error objects carry those headers, which
+ * The official SDK pointed at the credentials' API address (Plaid's host, or the emulator). Keys travel in headers; the SDK's error objects carry those headers, which
  * is why nothing but `describePlaidError` output may ever be logged (see errors.ts).
  */
 export function createPlaidApi(credentials: PlaidCredentials): PlaidApi {
-  const basePath = (credentials.baseUrl ?? PlaidEnvironments[credentials.environment]!).replace(
-    /\/+$/,
-    '',
-  );
+  const basePath = credentials.baseUrl.replace(/\/+$/, '');
   return new PlaidApi(
     new Configuration({
       basePath,

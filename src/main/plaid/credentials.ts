@@ -1,44 +1,46 @@
-import { z } from 'zod';
+import { PlaidEnvironments } from 'plaid';
 import { LedgerError } from '../../shared/errors';
 import type { PlaidEnvironment, PlaidSettings } from '../../shared/model';
-import type { SettingsRepo } from '../db/settings-repo';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 
 export interface PlaidCredentials {
   environment: PlaidEnvironment;
   clientId: string;
   secret: string;
-  /** The API base URL: a custom one (emulator, proxy) or null for Plaid's own for the environment. */
-  baseUrl: string | null;
+  /** The API address these keys (and any access token with them) are sent to. */
+  baseUrl: string;
 }
 
-const KEYS = { baseUrl: 'plaid.baseUrl' } as const;
+/** Plaid's own API host for an environment. */
+export function plaidHost(environment: PlaidEnvironment): string {
+  return PlaidEnvironments[environment]!;
+}
 
 /**
- * The Plaid keys and where to send them, for the environment this database belongs to. The base
- * URL is a plain setting; the client id and secret are per environment in the keychain, so one
- * environment's keys are never sent to the other.
+ * The Plaid keys and where to send them, for the environment this database belongs to. The
+ * client id and secret are per environment in the keychain, so one environment's keys are never
+ * sent to the other. The API address is not a setting anyone can change from the window: it is
+ * Plaid's host, or the one the app was started with (LEDGERLIGHT_PLAID_BASE_URL: the emulator,
+ * demo mode, tests). Each connection keeps the address its access token was issued by, and
+ * calls about that connection go only there (`forConnection`).
  */
 export class PlaidCredentialsService {
   constructor(
     private readonly currentEnvironment: PlaidEnvironment,
-    private readonly settings: SettingsRepo,
     private readonly secrets: SecretStore,
-    /** LEDGERLIGHT_PLAID_BASE_URL: wins over the stored base URL (emulator, demo, proxy). */
+    /** From the launch environment only; null means Plaid's own host. */
     private readonly baseUrlOverride: string | null,
+    /** The address a connection was made through (null: no such connection). */
+    private readonly connectionBaseUrl: (connectionId: string) => string | null,
   ) {}
 
   environment(): PlaidEnvironment {
     return this.currentEnvironment;
   }
 
-  baseUrl(): string | null {
-    return this.baseUrlOverride ?? this.settings.get(KEYS.baseUrl, z.string().nullable(), null);
-  }
-
-  /** Where keys about to be saved with this base URL would be sent. */
-  baseUrlFor(candidate: string | undefined): string | null {
-    return this.baseUrlOverride ?? candidate ?? null;
+  /** Where new requests of an environment go: a new link, a key check. */
+  baseUrl(environment: PlaidEnvironment = this.currentEnvironment): string {
+    return this.baseUrlOverride ?? plaidHost(environment);
   }
 
   async describe(): Promise<PlaidSettings> {
@@ -49,7 +51,7 @@ export class PlaidCredentialsService {
     ]);
     return {
       environment,
-      baseUrl: this.baseUrl(),
+      baseUrl: this.baseUrlOverride,
       clientIdSet: clientId !== null,
       secretSet: secret !== null,
       clientIdMasked: clientId === null ? null : mask(clientId),
@@ -66,18 +68,32 @@ export class PlaidCredentialsService {
     await this.secrets.set(secretAccounts.plaidSecret(input.environment), input.secret);
   }
 
-  /** The custom base URL of this environment (null for Plaid's own). */
-  saveBaseUrl(baseUrl: string | null): void {
-    this.settings.set(KEYS.baseUrl, baseUrl);
-  }
-
   async clear(environment: PlaidEnvironment): Promise<void> {
     await this.secrets.delete(secretAccounts.plaidClientId(environment));
     await this.secrets.delete(secretAccounts.plaidSecret(environment));
   }
 
-  /** The keys for the current environment, or NOT_CONFIGURED saying what to do. */
+  /** The keys for the current environment, sent to the current address, or NOT_CONFIGURED. */
   async require(): Promise<PlaidCredentials> {
+    return { ...(await this.keys()), baseUrl: this.baseUrl() };
+  }
+
+  /**
+   * The keys for calls about one connection, sent to the address that connection was made
+   * through, whatever the app was started with since: its access token never goes anywhere else.
+   */
+  async forConnection(connectionId: string): Promise<PlaidCredentials> {
+    const baseUrl = this.connectionBaseUrl(connectionId);
+    if (!baseUrl) {
+      throw new LedgerError(
+        'NOT_FOUND',
+        'Ledgerlight does not know which Plaid address this connection was made through. Connect the bank again.',
+      );
+    }
+    return { ...(await this.keys()), baseUrl };
+  }
+
+  private async keys(): Promise<Omit<PlaidCredentials, 'baseUrl'>> {
     const environment = this.environment();
     const [clientId, secret] = await Promise.all([
       this.secrets.get(secretAccounts.plaidClientId(environment)),
@@ -89,7 +105,7 @@ export class PlaidCredentialsService {
         `Add your Plaid ${environment} client id and secret in Settings first.`,
       );
     }
-    return { environment, clientId, secret, baseUrl: this.baseUrl() };
+    return { environment, clientId, secret };
   }
 }
 

@@ -11,6 +11,7 @@ export type PlaidFailureKind =
   | 'item-gone' // the Item was removed or revoked at Plaid
   | 'item-error' // another Item problem the user must fix
   | 'invalid-keys' // the client id or secret is wrong
+  | 'invalid-input' // the caller gave us something Plaid refused (a spent public token)
   | 'request'; // we sent something Plaid would not take
 
 /** Plaid's error, reduced to what is safe to keep: never the request, its headers or tokens. */
@@ -41,7 +42,9 @@ export class PlaidFailure extends Error {
   }
 
   toLedgerError(): LedgerError {
-    return new LedgerError('PLAID', this.message, {
+    // The caller's own mistake is a bad request (HTTP 400), not Plaid failing us (502).
+    const code = this.kind === 'invalid-input' ? 'VALIDATION' : 'PLAID';
+    return new LedgerError(code, this.message, {
       plaidErrorCode: this.code,
       ...(this.details.errorType ? { plaidErrorType: this.details.errorType } : {}),
       ...(this.details.requestId ? { plaidRequestId: this.details.requestId } : {}),
@@ -65,6 +68,8 @@ const ITEM_GONE = new Set([
   'USER_PERMISSION_REVOKED',
   'ACCESS_NOT_GRANTED',
 ]);
+/** Plaid refused a value the caller handed us, not one we made: the caller's error. */
+const CALLER_INPUT = new Set(['INVALID_PUBLIC_TOKEN']);
 const INSTITUTION = new Set([
   'INSTITUTION_DOWN',
   'INSTITUTION_NOT_RESPONDING',
@@ -146,6 +151,7 @@ export function fromPlaidErrorBody(
   if (LOGIN_REQUIRED.has(code)) return new PlaidFailure('login-required', code, message, details);
   if (ITEM_GONE.has(code)) return new PlaidFailure('item-gone', code, message, details);
   if (code === 'INVALID_API_KEYS') return new PlaidFailure('invalid-keys', code, message, details);
+  if (CALLER_INPUT.has(code)) return new PlaidFailure('invalid-input', code, message, details);
   if (type === 'ITEM_ERROR') return new PlaidFailure('item-error', code, message, details);
   return new PlaidFailure('request', code, message, details);
 }

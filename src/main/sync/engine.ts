@@ -215,7 +215,7 @@ export class SyncEngine {
     trigger: SyncTrigger,
     signal: AbortSignal,
   ) {
-    const credentials = await this.options.plaid.require();
+    const credentials = await this.options.plaid.forConnection(connectionId);
     const accessToken = await this.options.secrets.get(secretAccounts.accessToken(connectionId));
     if (!accessToken) {
       return {

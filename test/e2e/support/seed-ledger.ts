@@ -178,11 +178,12 @@ class Writer {
   }) {
     this.db
       .prepare(
-        `INSERT INTO connections (id, environment, plaid_item_id, institution_id, display_name,
-           status, products, cursor, sync_frequency_minutes, last_sync_at, last_success_at,
-           next_sync_at, consecutive_failures, consent_expires_at, error_code, error_message,
-           created_at, updated_at)
-         VALUES (?, 'sandbox', ?, ?, ?, ?, '["transactions"]', 'seeded', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO connections (id, environment, plaid_base_url, plaid_item_id, institution_id,
+           display_name, status, products, cursor, sync_frequency_minutes, last_sync_at,
+           last_success_at, next_sync_at, consecutive_failures, consent_expires_at, error_code,
+           error_message, created_at, updated_at)
+         VALUES (?, 'sandbox', 'https://sandbox.plaid.com', ?, ?, ?, ?, '["transactions"]',
+           'seeded', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         c.id,

@@ -146,6 +146,60 @@ describe('sync under failure', () => {
     expectTokenNowhere(h, token);
   });
 
+  it('a repair Plaid does not confirm is refused: the connection still needs the user', async () => {
+    h = await startHarness({ core: { manualCooldownMs: 0 } });
+    const { connectionId, itemId } = await linkSandbox(h);
+    h.emulator.control.resetLogin(itemId);
+    await syncNow(h, connectionId);
+    h.emulator.control.resetCalls();
+
+    // Link never ran (or failed): a caller claims the repair anyway.
+    const { linkToken } = await h.call('link.createToken', { connectionId });
+    const refused = await h.failure('link.exchange', {
+      publicToken: 'public-sandbox-00000000-0000-4000-8000-000000000000',
+      institution: null,
+      accounts: [],
+      connectionId,
+    });
+    expect(refused.code).toBe('PLAID');
+    expect(refused.message).toMatch(/not marked as repaired/);
+    expect(refused.details).toMatchObject({ plaidErrorCode: 'ITEM_LOGIN_REQUIRED' });
+    expect(h.emulator.control.calls({ endpoint: '/item/get', itemId })).toHaveLength(1);
+    expect((await h.call('connections.list'))[0]).toMatchObject({
+      status: 'LOGIN_REQUIRED',
+      nextSyncAt: null,
+    });
+
+    // After the user really signs in again, the same call repairs it.
+    const done = h.emulator.control.completeLink(linkToken, {
+      username: 'user_good',
+      password: 'pass_good',
+    });
+    await h.call('link.exchange', {
+      publicToken: done.publicToken,
+      institution: null,
+      accounts: [],
+      connectionId,
+    });
+    await h.core.idle();
+    expect((await h.call('connections.list'))[0]).toMatchObject({ status: 'ACTIVE', error: null });
+  });
+
+  it('a public token Plaid refuses is the caller’s error, in Plaid’s words', async () => {
+    h = await startHarness();
+    const error = await h.failure('link.exchange', {
+      publicToken: 'public-sandbox-00000000-0000-4000-8000-000000000000',
+      institution: null,
+      accounts: [],
+    });
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      details: { plaidErrorCode: 'INVALID_PUBLIC_TOKEN' },
+    });
+    expect(error.message).toMatch(/^Plaid: .+ \(INVALID_PUBLIC_TOKEN\)$/);
+    expect(await h.call('connections.list')).toEqual([]);
+  });
+
   it('a fresh Item whose data is not ready is not an error: the run ends and comes back soon', async () => {
     h = await startHarness({
       emulator: { itemReadyDelayMs: 60 * 60_000 },

@@ -198,6 +198,36 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('from version 4: each connection gets the API address it was made through', async () => {
+    const dir = tempDir();
+    const withSetting = fileAtVersion(dir, 4);
+    const v4 = new BetterSqlite3(withSetting);
+    v4.pragma('foreign_keys = ON');
+    insertV1Fixture(v4);
+    v4.prepare("INSERT INTO settings (key, value) VALUES ('plaid.baseUrl', ?)").run(
+      JSON.stringify('http://127.0.0.1:4010'),
+    );
+    v4.close();
+    const db = await openDatabase({ file: withSetting });
+    const row = "SELECT plaid_base_url FROM connections WHERE id = 'c1'";
+    expect(db.prepare(row).pluck().get()).toBe('http://127.0.0.1:4010');
+    // The setting is gone: the address is no longer something the window can change.
+    expect(
+      db.prepare("SELECT COUNT(*) FROM settings WHERE key = 'plaid.baseUrl'").pluck().get(),
+    ).toBe(0);
+    db.close();
+
+    const other = tempDir();
+    const plain = fileAtVersion(other, 4);
+    const raw = new BetterSqlite3(plain);
+    raw.pragma('foreign_keys = ON');
+    insertV1Fixture(raw);
+    raw.close();
+    const reopened = await openDatabase({ file: plain });
+    expect(reopened.prepare(row).pluck().get()).toBe('https://sandbox.plaid.com');
+    reopened.close();
+  });
+
   it('refuses a file newer than the app knows, and leaves it unchanged', async () => {
     const dir = tempDir();
     const file = fileAtVersion(dir, LATEST);

@@ -36,6 +36,7 @@ describe('toPlaidFailure', () => {
     [400, body('INVALID_INPUT', 'INVALID_ACCESS_TOKEN'), 'item-gone', false],
     [400, body('INVALID_INPUT', 'USER_PERMISSION_REVOKED'), 'item-gone', false],
     [400, body('INVALID_INPUT', 'INVALID_API_KEYS'), 'invalid-keys', false],
+    [400, body('INVALID_INPUT', 'INVALID_PUBLIC_TOKEN'), 'invalid-input', false],
     [400, body('ITEM_ERROR', 'NO_ACCOUNTS'), 'item-error', false],
     [400, body('INVALID_REQUEST', 'MISSING_FIELDS'), 'request', false],
     [502, '<html>bad gateway</html>', 'network', true],
@@ -67,6 +68,15 @@ describe('toPlaidFailure', () => {
       },
     });
     expect(JSON.stringify(shape) + JSON.stringify(failure)).not.toContain('the-secret');
+  });
+
+  it('a public token Plaid refused is the caller’s error, with Plaid’s own words', () => {
+    const failure = toPlaidFailure(axiosError(400, body('INVALID_INPUT', 'INVALID_PUBLIC_TOKEN')));
+    expect(failure.toLedgerError().toShape()).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Plaid: message for INVALID_PUBLIC_TOKEN (INVALID_PUBLIC_TOKEN)',
+      details: { plaidErrorCode: 'INVALID_PUBLIC_TOKEN', retryable: false },
+    });
   });
 
   it('honours a Retry-After header in seconds', () => {

@@ -3,6 +3,7 @@ import { initial } from './001_initial';
 import { transactionSearch } from './002_transaction_search';
 import { investmentsLiabilities } from './003_investments_liabilities';
 import { visibleRowIndexes } from './004_visible_row_indexes';
+import { connectionApiBaseUrl } from './005_connection_api_base_url';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   transactionSearch,
   investmentsLiabilities,
   visibleRowIndexes,
+  connectionApiBaseUrl,
 ];
