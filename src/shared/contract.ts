@@ -84,6 +84,16 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: Ledge
 const id = z.string().trim().min(1).max(128);
 const isoDate = z.iso.date();
 const noInput = z.strictObject({});
+/**
+ * What a person types into a search box. Control characters (a pasted tab or line break, or a
+ * NUL that would end the full-text query early) become spaces: they separate words, nothing else.
+ */
+const searchText = z
+  .string()
+  .max(200)
+  // eslint-disable-next-line no-control-regex
+  .transform((text) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim())
+  .pipe(z.string().min(1, 'type at least one letter or digit to search'));
 export const SYNC_FREQUENCY_MINUTES = { min: 15, max: 7 * 24 * 60, default: 6 * 60 } as const;
 const syncFrequency = z
   .number()
@@ -190,7 +200,7 @@ export const channels = {
         /** `in`: money in (amount > 0); `out`: money out (amount < 0). */
         type: z.enum(['in', 'out']).optional(),
         category: z.string().trim().min(1).max(100).optional(),
-        search: z.string().trim().min(1).max(200).optional(),
+        search: searchText.optional(),
         includeRemoved: z.boolean().optional(),
         limit: z.number().int().min(1).max(500).optional(),
         cursor: z.string().min(1).max(200).optional(),

@@ -4,12 +4,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../src/main/host/server';
-import { silentLogger } from '../../src/main/log';
-import { startTestCore, type TestCore } from '../support/core';
+import type { Host } from '../../src/main/host/server';
+import type { TestCore } from '../support/core';
+import { auth, request, startTestHost, TOKEN } from '../support/http-host';
 import { tempDir } from '../support/temp-dir';
 
-const TOKEN = 'test-token-0123456789abcdef';
 let t: TestCore | undefined;
 let host: Host | undefined;
 
@@ -21,53 +20,9 @@ afterEach(async () => {
 });
 
 async function start(): Promise<Host> {
-  t = await startTestCore({ seed: true });
-  const parent = tempDir();
-  fs.writeFileSync(path.join(parent, 'secret.txt'), 'OUTSIDE-THE-RENDERER');
-  const rendererDir = path.join(parent, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(
-    path.join(rendererDir, 'index.html'),
-    '<!doctype html><title>Ledgerlight</title>',
-  );
-  fs.mkdirSync(path.join(rendererDir, 'assets'));
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  host = await startHost({ core: t.core, rendererDir, token: TOKEN, port: 0, log: silentLogger });
+  ({ core: t, host } = await startTestHost());
   return host;
 }
-
-/** node:http rather than fetch, so that the Host header and raw bodies are ours to choose. */
-function request(
-  port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode!,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const auth = { Authorization: `Bearer ${TOKEN}` };
 
 describe('the headless host', () => {
   it('answers API calls only with the bearer token', async () => {

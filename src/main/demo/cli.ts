@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
-import { randomToken } from '../host/auth';
+import { assertStrongToken, randomToken } from '../host/auth';
 import { startHost } from '../host/server';
 import { createFileLogger } from '../log';
 import { APP_VERSION } from '../version';
@@ -15,13 +15,15 @@ import { startDemoBackend } from './backend';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function serveInBrowser(): Promise<void> {
+  const token = process.env.LEDGERLIGHT_TOKEN || randomToken();
+  assertStrongToken(token);
   const demo = await startDemoBackend();
   const log = createFileLogger(path.join(demo.coreOptions.dataDir, 'logs', 'ledgerlight.log'));
   const core = await createCore({ ...demo.coreOptions, log, version: APP_VERSION });
   const host = await startHost({
     core,
     rendererDir: path.resolve(here, '../renderer'),
-    token: process.env.LEDGERLIGHT_TOKEN || randomToken(),
+    token,
     port: process.env.LEDGERLIGHT_PORT ? Number(process.env.LEDGERLIGHT_PORT) : 0,
     log,
     csp: { linkOrigin: demo.linkOrigin },

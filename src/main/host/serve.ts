@@ -9,7 +9,7 @@ import { defaultDataDir } from '../data-dir';
 import { createFileLogger } from '../log';
 import { KeychainSecretStore } from '../secrets/keychain-store';
 import { APP_VERSION } from '../version';
-import { randomToken } from './auth';
+import { assertStrongToken, randomToken } from './auth';
 import { startHost } from './server';
 
 async function main(): Promise<void> {
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(env.LEDGERLIGHT_DATA_DIR || defaultDataDir());
   const port = parsePort(env.LEDGERLIGHT_PORT);
   const token = env.LEDGERLIGHT_TOKEN || randomToken();
+  assertStrongToken(token);
   const log = createFileLogger(path.join(dataDir, 'logs', 'ledgerlight.log'));
   const here = path.dirname(fileURLToPath(import.meta.url));
 

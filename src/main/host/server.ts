@@ -6,9 +6,11 @@ import type { Core } from '../core';
 import type { Logger } from '../log';
 import { rendererSecurityHeaders, type CspOptions } from '../security/csp';
 import { resolveRendererFile } from '../security/renderer-files';
-import { hasAllowedHost, hasValidToken } from './auth';
+import { assertStrongToken, bearerToken, hasAllowedHost, hasValidToken } from './auth';
+import { readBody } from './body';
 import { errorBody, HTTP_STATUS } from './http-errors';
 import { openEventStream } from './sse';
+import { DEFAULT_STREAM_LIMITS, StreamCounter, type StreamLimits } from './stream-limits';
 
 export interface HostOptions {
   core: Core;
@@ -19,6 +21,8 @@ export interface HostOptions {
   port?: number;
   log: Logger;
   csp?: CspOptions;
+  /** Caps on open event streams (tests lower them). */
+  streamLimits?: StreamLimits;
 }
 
 export interface Host {
@@ -29,17 +33,20 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/';
+/** Sockets at once: the event streams' cap is well below it, so API calls always get through. */
+const MAX_CONNECTIONS = 64;
 
 /**
  * The headless host: the same core and the same built renderer as the desktop app, over HTTP on
  * 127.0.0.1 only. It adds no logic of its own: requests go to `core.invoke`, events to SSE.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
+  assertStrongToken(options.token);
   let port = options.port ?? 0;
   const securityHeaders = rendererSecurityHeaders(options.csp);
   const streams = new Set<ServerResponse>();
+  const streamCounter = new StreamCounter(options.streamLimits ?? DEFAULT_STREAM_LIMITS);
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -79,19 +86,30 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const name = pathname.slice(API_PREFIX.length);
     if (name === 'events') {
       if (req.method !== 'GET') return sendError(res, 405, 'VALIDATION', 'Use GET for events.');
-      return openEventStream(req, res, options.core.events, streams);
+      const release = streamCounter.acquire(bearerToken(req) ?? '');
+      if (!release) {
+        return sendError(
+          res,
+          429,
+          'TOO_EARLY',
+          'Too many Ledgerlight tabs are open. Close one, then reload this page.',
+        );
+      }
+      return openEventStream(req, res, options.core.events, streams, release);
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return sendError(res, 405, 'VALIDATION', 'Use POST for API calls.');
     }
     const body = await readBody(req);
-    if (body === 'too-large')
-      return sendError(res, 413, 'VALIDATION', 'The request body is too large.');
+    if (body.kind === 'too-large') {
+      res.setHeader('Connection', 'close');
+      return sendError(res, 413, 'VALIDATION', 'The request is too large for Ledgerlight.');
+    }
     let input: unknown = {};
-    if (body.length > 0) {
+    if (body.text.length > 0) {
       try {
-        input = JSON.parse(body);
+        input = JSON.parse(body.text);
       } catch {
         return sendError(res, 400, 'VALIDATION', 'The request body is not valid JSON.');
       }
@@ -101,6 +119,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error });
   }
 
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -122,24 +141,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.closeAllConnections();
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve('too-large');
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -9,6 +9,8 @@ export function openEventStream(
   res: ServerResponse,
   events: EventBus,
   streams: Set<ServerResponse>,
+  /** Gives the stream's place back (see StreamCounter). */
+  release: () => void,
 ): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -26,6 +28,7 @@ export function openEventStream(
     clearInterval(heartbeat);
     unsubscribe();
     streams.delete(res);
+    release();
   };
   req.on('close', stop);
   res.on('close', stop);
