@@ -37,12 +37,18 @@ export default tseslint.config(
   },
   {
     // The Electron shell and the preloads are the only code that may use electron (a test checks it too).
-    files: ['src/main/index.ts', 'src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode] }] },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // electron-builder hooks are CommonJS scripts: require() is how they load their libraries.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'packages/plaid-emulator/src/link/**/*.ts'],

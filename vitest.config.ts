@@ -1,6 +1,12 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The shell runs under Node against a fake of electron typed by electron's own definitions
+    // (the binary cannot be had here; see test/support/fake-electron).
+    alias: { electron: path.resolve(import.meta.dirname, 'test/support/fake-electron/index.ts') },
+  },
   test: {
     include: ['test/**/*.test.ts', 'packages/*/tests/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],

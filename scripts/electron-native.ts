@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { electronSqliteBindingPath } from '../src/main/native-binding';
+import { electronSqliteBindingPath } from '../src/main/electron/native-binding';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');

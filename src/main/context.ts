@@ -5,6 +5,7 @@ import type { Database } from './db/open';
 import type { SettingsRepo } from './db/settings-repo';
 import type { TransactionsRepo } from './db/transactions-repo';
 import type { Clock } from './clock';
+import type { LinkPageOptions } from './core';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { PlaidCredentialsService } from './plaid/credentials';
@@ -28,7 +29,7 @@ export interface CoreContext {
   dataDir: string;
   databasePath: string;
   demoMode: boolean;
-  demoLinkScriptUrl: string | null;
+  linkPage: LinkPageOptions;
   version: string;
   clock: Clock;
   events: EventBus;

@@ -8,14 +8,18 @@ import { ConnectionsRepo } from './db/connections-repo';
 import { openDatabase } from './db/open';
 import { SettingsRepo } from './db/settings-repo';
 import { TransactionsRepo } from './db/transactions-repo';
-import { createDispatch, type Dispatch } from './dispatch';
+import { createDispatch, validationError, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import { databaseFileName, EnvironmentFile } from './environment-file';
+import { linkOutcomeSchema, type InvokeResult } from '../shared/contract';
+import { LedgerError } from '../shared/errors';
 import type { PlaidEnvironment, PlaidSettings } from '../shared/model';
 import { createHandlers } from './handlers';
 import { defaultSyncFrequency } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 import { ConnectionWriter } from './linking/connection-writer';
+import { LinkService } from './linking/link-service';
+import { LinkSessions } from './linking/link-sessions';
 import { createFileLogger, type Logger } from './log';
 import { createPlaidApi } from './plaid/client';
 import { PlaidCredentialsService, type PlaidCredentials } from './plaid/credentials';
@@ -40,8 +44,8 @@ export interface CoreOptions {
   /** A better_sqlite3.node for this runtime; the Electron shell passes its Electron build. */
   sqliteNativeBinding?: string;
   demoMode?: boolean;
-  /** Demo mode: the emulator's fake Link script, loaded by the renderer instead of Plaid's. */
-  demoLinkScriptUrl?: string | null;
+  /** What the binding (desktop shell or browser host) offers Link; see LinkPageOptions. */
+  linkPage?: Partial<LinkPageOptions>;
   version?: string;
   /** Sync on start-up and on a timer (default true); tests of single runs turn it off. */
   schedule?: boolean;
@@ -53,9 +57,24 @@ export interface CoreOptions {
   timers?: TimerApi;
 }
 
+/** How a binding completes Link's flows outside the app window. */
+export interface LinkPageOptions {
+  /** Where Hosted Link sends the browser when it ends (`ledgerlight://link-complete`). */
+  hostedCompletionUri: string | null;
+  /** The loopback address this binding receives OAuth redirects on, to show for registering. */
+  loopbackRedirectUri: string | null;
+}
+
 export interface Core {
   /** Validates and runs one request; what both bindings call. */
   invoke: Dispatch;
+  /**
+   * The Link page's report of how a session ended (validated against `linkOutcomeSchema`):
+   * what the Link window's one call and the browser host's Link endpoint hand over.
+   */
+  finishLink(outcome: unknown): Promise<InvokeResult<null>>;
+  /** The Hosted Link page of a session this core opened, or null. */
+  hostedLinkUrl(linkToken: string): string | null;
   events: EventBus;
   /** Syncs every connection that fell due while the machine slept (the shell calls it on resume). */
   wake(): void;
@@ -69,6 +88,7 @@ interface Ledger {
   environment: PlaidEnvironment;
   handlers: Handlers;
   invoke: Dispatch;
+  linkSessions: LinkSessions;
   wake(): void;
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -112,6 +132,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await switching;
       return current.ledger.invoke(channel, input);
     },
+    finishLink: async (outcome) => {
+      await switching;
+      const parsed = linkOutcomeSchema.safeParse(outcome);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toShape() };
+      try {
+        await current.ledger.linkSessions.finish(parsed.data);
+        return { ok: true, value: null };
+      } catch (error) {
+        if (error instanceof LedgerError) return { ok: false, error: error.toShape() };
+        throw error;
+      }
+    },
+    hostedLinkUrl: (linkToken) => current.ledger.linkSessions.hostedLinkUrl(linkToken),
     events,
     wake: () => current.ledger.wake(),
     idle: async () => {
@@ -181,7 +214,10 @@ async function openLedger(
     dataDir: options.dataDir,
     databasePath,
     demoMode: options.demoMode ?? false,
-    demoLinkScriptUrl: options.demoLinkScriptUrl ?? null,
+    linkPage: {
+      hostedCompletionUri: options.linkPage?.hostedCompletionUri ?? null,
+      loopbackRedirectUri: options.linkPage?.loopbackRedirectUri ?? null,
+    },
     version: options.version ?? '0.0.0',
     clock,
     events,
@@ -203,7 +239,8 @@ async function openLedger(
       batches: new BatchesRepo(db),
     },
   };
-  const handlers = createHandlers(ctx);
+  const linkSessions = new LinkSessions(ctx, new LinkService(ctx));
+  const handlers = createHandlers(ctx, linkSessions);
   const scheduling = options.schedule ?? true;
   let unsubscribe: () => void = () => undefined;
   if (scheduling) {
@@ -219,6 +256,7 @@ async function openLedger(
     environment,
     handlers,
     invoke: createDispatch(handlers, log),
+    linkSessions,
     wake: () => {
       if (scheduling) scheduler.runDue('wake');
     },

@@ -111,6 +111,52 @@ const linkAccountSchema = z.strictObject({
   mask: z.string().max(10).nullable().optional(),
 });
 
+/**
+ * Where Plaid may send the user back after a bank's OAuth page: an address registered in Plaid's
+ * dashboard. Plaid takes https, or http on localhost in Sandbox; never a query or a fragment.
+ */
+export const oauthRedirectUriSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(300)
+  .refine((value) => {
+    const url = new URL(value);
+    const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+    return (url.protocol === 'https:' || loopback) && !url.search && !url.hash && !url.username;
+  }, 'Plaid takes an https address, or http://localhost with a port in Sandbox, with no ? or # part');
+
+const linkToken = z.string().trim().min(1).max(200);
+
+/**
+ * How a Link session ended, as the Link page reports it: the one thing the isolated Link window
+ * (its preload's single call) and the browser host's Link page (its one endpoint) may say.
+ */
+export const linkOutcomeSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    linkToken,
+    status: z.literal('success'),
+    publicToken: z.string().trim().min(1).max(300),
+    institution: z.strictObject({ id, name: z.string().max(200) }).nullable(),
+    accounts: z.array(linkAccountSchema).max(100),
+  }),
+  z.strictObject({
+    linkToken,
+    status: z.literal('exit'),
+    error: z
+      .strictObject({
+        errorType: z.string().max(100),
+        errorCode: z.string().max(100),
+        errorMessage: z.string().max(2000),
+        displayMessage: z.string().max(2000).nullable(),
+      })
+      .nullable(),
+  }),
+]);
+export type LinkOutcome = z.infer<typeof linkOutcomeSchema>;
+
+/** What opening Link needs: the token; the shell or the host adds everything else. */
+export const linkPageRequestSchema = z.strictObject({ linkToken });
+export type LinkPageRequest = z.infer<typeof linkPageRequestSchema>;
+
 /** Phantom marker that carries an output type without a runtime schema. */
 function output<T>(): T {
   return undefined as T;
@@ -139,12 +185,21 @@ export const channels = {
   ),
   'settings.get': channel(noInput, output<AppSettings>()),
   'settings.update': channel(
-    z.strictObject({ defaultSyncFrequencyMinutes: syncFrequency.optional() }),
+    z.strictObject({
+      defaultSyncFrequencyMinutes: syncFrequency.optional(),
+      /** null turns redirects off: Link then handles OAuth in a pop-up window. */
+      oauthRedirectUri: oauthRedirectUriSchema.nullable().optional(),
+    }),
     output<AppSettings>(),
   ),
 
   'link.createToken': channel(
-    z.strictObject({ connectionId: id.optional(), updateAccountSelection: z.boolean().optional() }),
+    z.strictObject({
+      connectionId: id.optional(),
+      updateAccountSelection: z.boolean().optional(),
+      /** Hosted Link: Plaid's own page in the user's browser, for banks Link cannot do here. */
+      hosted: z.boolean().optional(),
+    }),
     output<LinkToken>(),
   ),
   'link.exchange': channel(
@@ -156,6 +211,14 @@ export const channels = {
       accounts: z.array(linkAccountSchema).max(100),
     }),
     output<LinkResult>(),
+  ),
+  /**
+   * Asks Plaid how Hosted Link sessions ended (/link/token/get) and takes in what they linked:
+   * one session, or every one still open. Results arrive as `link.finished` events.
+   */
+  'link.checkHosted': channel(
+    z.strictObject({ linkToken: linkToken.optional() }),
+    output<{ pending: number }>(),
   ),
   'link.sandboxConnect': channel(
     z.strictObject({ institutionId: id.optional() }),
@@ -298,6 +361,15 @@ export interface LedgerEvents {
     retryable: boolean;
   };
   'connections.changed': { connectionId: string };
+  /** A Link session Ledgerlight opened has ended, and what came of it. */
+  'link.finished': {
+    linkToken: string;
+    outcome: 'connected' | 'updated' | 'exited' | 'failed';
+    connectionId: string | null;
+    accountCount: number;
+    /** Why it failed, or Plaid's reason for an exit with an error. */
+    error: LedgerErrorShape | null;
+  };
 }
 export type EventName = keyof LedgerEvents;
 export type LedgerEvent = { [E in EventName]: { name: E; payload: LedgerEvents[E] } }[EventName];
@@ -316,13 +388,27 @@ export interface LedgerBridge {
   ): Promise<InvokeResult<ChannelOutput<C>>>;
   /** Subscribes to every event; returns the unsubscribe function. */
   onEvent(listener: (event: LedgerEvent) => void): () => void;
+  /**
+   * Opens Plaid Link for a token, somewhere Plaid's script cannot reach this window: the desktop
+   * app's Link window, or the browser host's Link page on another origin. The session's end
+   * arrives as a `link.finished` event.
+   */
+  openLink(request: LinkPageRequest): Promise<InvokeResult<null>>;
+  /** Opens a Hosted Link token's page in the user's own browser. */
+  openHostedLink(request: LinkPageRequest): Promise<InvokeResult<null>>;
+}
+
+/** The Link window's bridge (its preload's one call): how Link ended; true when accepted. */
+export interface LinkWindowBridge {
+  finished(outcome: LinkOutcome): Promise<boolean>;
 }
 
 /** The renderer's typed client over a bridge: resolves with the output or throws a LedgerError. */
 export interface LedgerApi {
   invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>): Promise<ChannelOutput<C>>;
   onEvent(listener: (event: LedgerEvent) => void): () => void;
+  openLink(request: LinkPageRequest): Promise<void>;
+  openHostedLink(request: LinkPageRequest): Promise<void>;
 }
 
-/** The Electron IPC channel that carries events to the renderer (requests use the channel names). */
-export const EVENT_IPC_CHANNEL = 'ledger:event';
+export * from './ipc-channels';

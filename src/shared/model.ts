@@ -28,10 +28,12 @@ export interface AppSettings {
   defaultSyncFrequencyMinutes: number;
   demoMode: boolean;
   /**
-   * Demo mode only: where the emulator serves its fake Plaid Link script. The renderer loads it
-   * in place of Plaid's CDN script; null everywhere else.
+   * Where Plaid sends the user back after a bank's own sign-in page (OAuth), as registered in
+   * Plaid's dashboard; null when Link handles OAuth in a pop-up window (no set-up needed).
    */
-  demoLinkScriptUrl: string | null;
+  oauthRedirectUri: string | null;
+  /** The loopback address this app can receive that redirect on, for the user to register. */
+  loopbackRedirectUri: string | null;
   version: string;
 }
 
@@ -178,6 +180,7 @@ export interface BatchDetail {
 export interface LinkToken {
   linkToken: string;
   expiration: string;
+  /** Set when the token was made for Hosted Link: the page to open in the user's browser. */
   hostedLinkUrl: string | null;
 }
 

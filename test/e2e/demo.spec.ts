@@ -3,8 +3,8 @@ import { startBuiltHost, type RunningHost } from './support/host';
 
 /**
  * Demo mode (`npm run demo -- --serve`): no keys, two demo banks, and Plaid Link's script served
- * by the built-in emulator (settings.get → demoLinkScriptUrl). No request is routed here: the
- * app itself loads the emulator's script and hands it to react-plaid-link.
+ * by the built-in emulator. No request is routed here: the Link page (on its own origin) loads
+ * the emulator's script (its /config.json says which) and hands it to react-plaid-link.
  */
 
 let host: RunningHost;
@@ -19,9 +19,10 @@ test.afterAll(async () => {
 
 test('the demo opens on its banks, and Connect a bank opens the emulator’s Link', async ({
   page,
+  context,
 }) => {
   const cdn: string[] = [];
-  page.on('request', (r) => {
+  context.on('request', (r) => {
     if (r.url().startsWith('https://cdn.plaid.com/')) cdn.push(r.url());
   });
   await page.goto(host.openUrl);
@@ -33,12 +34,16 @@ test('the demo opens on its banks, and Connect a bank opens the emulator’s Lin
     .click();
   await expect(page.getByRole('article')).toHaveCount(2, { timeout: 20_000 });
 
+  const opened = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect a bank' }).click();
-  const link = page.frameLocator('iframe[title="Plaid Link"]');
+  const popup = await opened;
+  const link = popup.frameLocator('iframe[title="Plaid Link"]');
   await expect(link.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+  await expect(page.getByText('Finish in the Plaid window')).toBeVisible();
   await link.getByRole('button', { name: 'Close' }).click();
-  await expect(page.locator('iframe[title="Plaid Link"]')).toBeHidden();
+  // The Link page reported the exit to its one endpoint; the app stops waiting.
   await expect(page.getByRole('button', { name: 'Connect a bank' })).toBeEnabled();
+  await expect(page.getByText('Finish in the Plaid window')).toBeHidden();
   // react-plaid-link found the placeholder tag and never asked Plaid's CDN for anything.
   expect(cdn).toEqual([]);
 });

@@ -30,7 +30,16 @@ test.afterAll(async () => {
 test.use({ viewport: { width: 1440, height: 900 } });
 test.setTimeout(120_000);
 
-const link = (page: Page) => page.frameLocator('iframe[title="Plaid Link"]');
+/**
+ * Clicks what opens Link and answers the Link page's own window (a pop-up on the Link page's
+ * origin, with no opener), and the Plaid Link frame in it.
+ */
+async function linkOpenedBy(page: Page, open: () => Promise<void>) {
+  const opened = page.context().waitForEvent('page');
+  await open();
+  const window = await opened;
+  return { window, link: window.frameLocator('iframe[title="Plaid Link"]') };
+}
 const nav = (page: Page, screen: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
 
@@ -43,8 +52,9 @@ async function transactionCount(page: Page): Promise<number> {
 
 test('a new user: keys, a bank through Link, Sync now, login required, repair, disconnect', async ({
   page,
+  context,
 }) => {
-  await routePlaidCdn(page, emulator);
+  await routePlaidCdn(context, emulator);
 
   // 1. No keys yet: the welcome screen with its guide.
   await page.goto(host.openUrl);
@@ -64,28 +74,45 @@ test('a new user: keys, a bank through Link, Sync now, login required, repair, d
   await keepScreenshot(page, 'overview-empty');
 
   // 3. Link exits with an error: Plaid's own message is shown.
-  await page.getByRole('button', { name: 'Connect a bank' }).first().click();
-  await link(page).getByRole('button', { name: 'Tartan Bank' }).click();
-  await link(page).getByLabel('Username').fill('user_good');
-  await link(page).getByLabel('Password').fill('wrong');
-  await link(page).getByRole('button', { name: 'Submit' }).click();
-  await expect(link(page).getByRole('alert')).toBeVisible();
-  await link(page).getByRole('button', { name: 'Close' }).click();
+  const failed = await linkOpenedBy(page, () =>
+    page.getByRole('button', { name: 'Connect a bank' }).first().click(),
+  );
+  await expect(page.getByText('Finish in the Plaid window')).toBeVisible();
+  await failed.link.getByRole('button', { name: 'Tartan Bank' }).click();
+  await failed.link.getByLabel('Username').fill('user_good');
+  await failed.link.getByLabel('Password').fill('wrong');
+  await failed.link.getByRole('button', { name: 'Submit' }).click();
+  await expect(failed.link.getByRole('alert')).toBeVisible();
+  await failed.link.getByRole('button', { name: 'Close' }).click();
+  // The Link page reported the exit and closed itself.
+  await failed.window.waitForEvent('close');
   const failure = page.getByRole('alert').filter({ hasText: 'The bank was not connected' });
   await expect(failure).toContainText(/credentials|password|incorrect/i);
   await failure.getByRole('button', { name: 'Dismiss' }).click();
 
   // 4. Connect First Platypus Bank through react-plaid-link and the fake Link.
-  await page.getByRole('button', { name: 'Connect a bank' }).first().click();
-  await expect(link(page).getByRole('heading', { name: 'Select your institution' })).toBeVisible();
-  await keepScreenshot(page, 'plaid-link');
-  await link(page).getByRole('button', { name: 'First Platypus Bank', exact: true }).click();
-  await link(page).getByLabel('Username').fill('user_good');
-  await link(page).getByLabel('Password').fill('pass_good');
-  await link(page).getByRole('button', { name: 'Submit' }).click();
-  await expect(link(page).getByRole('heading', { name: 'Select accounts' })).toBeVisible();
-  await link(page).getByRole('button', { name: 'Continue' }).click();
-  await link(page).getByRole('button', { name: 'Continue' }).click();
+  const connect = await linkOpenedBy(page, () =>
+    page.getByRole('button', { name: 'Connect a bank' }).first().click(),
+  );
+  const link = connect.link;
+  await expect(link.getByRole('heading', { name: 'Select your institution' })).toBeVisible();
+  // Plaid's script runs on the Link page's own origin, never on the app's.
+  expect(new URL(connect.window.url()).origin).not.toBe(new URL(page.url()).origin);
+  // It holds no reference to the app's page either, and none of its storage (the API token).
+  expect(
+    await connect.window.evaluate(() => ({
+      opener: window.opener === null,
+      token: sessionStorage.getItem('ledgerlight.token'),
+    })),
+  ).toEqual({ opener: true, token: null });
+  await keepScreenshot(connect.window, 'plaid-link');
+  await link.getByRole('button', { name: 'First Platypus Bank', exact: true }).click();
+  await link.getByLabel('Username').fill('user_good');
+  await link.getByLabel('Password').fill('pass_good');
+  await link.getByRole('button', { name: 'Submit' }).click();
+  await expect(link.getByRole('heading', { name: 'Select accounts' })).toBeVisible();
+  await link.getByRole('button', { name: 'Continue' }).click();
+  await link.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page).toHaveURL(/\/connections\?focus=conn_/);
   await expect(page.getByText('Bank connected', { exact: true })).toBeVisible();
@@ -156,14 +183,16 @@ test('a new user: keys, a bank through Link, Sync now, login required, repair, d
   await keepScreenshot(page, 'connections-login-required');
 
   // 9. Repair through Link's update mode: sign in again, no institution to pick.
-  await card.getByRole('button', { name: 'Repair' }).click();
+  const repair = (
+    await linkOpenedBy(page, () => card.getByRole('button', { name: 'Repair' }).click())
+  ).link;
   await expect(
-    link(page).getByRole('heading', { name: 'Log in to First Platypus Bank' }),
+    repair.getByRole('heading', { name: 'Log in to First Platypus Bank' }),
   ).toBeVisible();
-  await link(page).getByLabel('Username').fill('user_good');
-  await link(page).getByLabel('Password').fill('pass_good');
-  await link(page).getByRole('button', { name: 'Submit' }).click();
-  await link(page).getByRole('button', { name: 'Continue' }).click();
+  await repair.getByLabel('Username').fill('user_good');
+  await repair.getByLabel('Password').fill('pass_good');
+  await repair.getByRole('button', { name: 'Submit' }).click();
+  await repair.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('First Platypus Bank repaired', { exact: true })).toBeVisible();
   await expect(card.getByText('Healthy')).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText('Login required')).toHaveCount(0);

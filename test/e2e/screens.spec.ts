@@ -184,6 +184,20 @@ test('settings: masked keys, sync frequency, data folder, export', async ({ page
   await page.getByLabel('Sync new connections').selectOption({ label: 'Every 12 hours' });
   await expect(page.getByText('Default sync frequency saved')).toBeVisible();
 
+  // OAuth banks: off by default (Link's pop-up); an address Plaid would refuse is explained.
+  const oauth = page.getByRole('region', { name: 'Banks that sign in on their own site' });
+  await expect(oauth.getByText('Off (pop-up window)')).toBeVisible();
+  const address = oauth.getByLabel('Redirect address registered at Plaid');
+  await address.fill('ledgerlight://oauth');
+  await oauth.getByRole('button', { name: 'Use this address' }).click();
+  await expect(oauth.getByRole('alert')).toContainText('“ledgerlight://oauth” cannot be used.');
+  await address.fill('https://example.org/ledgerlight-oauth');
+  await oauth.getByRole('button', { name: 'Use this address' }).click();
+  await expect(page.getByText('Redirect address saved')).toBeVisible();
+  await expect(oauth.getByText('https://example.org/ledgerlight-oauth').first()).toBeVisible();
+  await oauth.getByRole('button', { name: 'Turn off' }).click();
+  await expect(oauth.getByText('Off (pop-up window)')).toBeVisible();
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all transactions (CSV)' }).click();
   const file = await download;

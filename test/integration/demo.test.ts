@@ -52,16 +52,18 @@ describe('demo mode (`npm run demo -- --serve`)', () => {
     const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
     const base = `${url.origin}/`;
 
-    const settings = await api<{ demoMode: boolean; demoLinkScriptUrl: string; dataDir: string }>(
-      base,
-      token,
-      'settings.get',
-    );
+    const settings = await api<{ demoMode: boolean; dataDir: string }>(base, token, 'settings.get');
     expect(settings.demoMode).toBe(true);
-    expect(settings.demoLinkScriptUrl).toMatch(
+    // The Link page (on its own origin) loads the emulator's Link script instead of Plaid's.
+    const { linkToken } = await api<{ linkToken: string }>(base, token, 'link.createToken');
+    const { url: linkPage } = await api<{ url: string }>(base, token, 'link/open', { linkToken });
+    const config = (await (await fetch(new URL('/config.json', linkPage))).json()) as {
+      linkScriptUrl: string;
+    };
+    expect(config.linkScriptUrl).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/link\/v2\/stable\/link-initialize\.js$/,
     );
-    expect((await fetch(settings.demoLinkScriptUrl)).status).toBe(200);
+    expect((await fetch(config.linkScriptUrl)).status).toBe(200);
     expect(await api(base, token, 'settings.getPlaid')).toMatchObject({
       clientIdSet: true,
       secretSet: true,

@@ -13,12 +13,12 @@ export const DEMO_INSTITUTIONS = ['ins_109508', 'ins_109511'];
 export interface DemoBackend {
   emulator: PlaidEmulator;
   /** What the core needs to run against the emulator. */
-  coreOptions: Pick<
-    CoreOptions,
-    'dataDir' | 'secrets' | 'plaidBaseUrl' | 'demoMode' | 'demoLinkScriptUrl'
-  >;
-  /** The emulator's origin, which the CSP must allow for the fake Link script and frame. */
-  linkOrigin: string;
+  coreOptions: Pick<CoreOptions, 'dataDir' | 'secrets' | 'plaidBaseUrl' | 'demoMode'>;
+  /**
+   * The emulator's fake Link script, which the Link page loads instead of Plaid's (its origin is
+   * allowed by the Link page's CSP, for the script and its frame).
+   */
+  linkScriptUrl: string;
   /** Connects the demo banks on a fresh data folder. */
   populate(core: Core, log: Logger): Promise<void>;
   close(): Promise<void>;
@@ -41,13 +41,12 @@ export async function startDemoBackend(env: NodeJS.ProcessEnv = process.env): Pr
   await secrets.set(secretAccounts.plaidSecret('sandbox'), emulator.control.secret);
   return {
     emulator,
-    linkOrigin: new URL(emulator.url).origin,
+    linkScriptUrl: `${emulator.url}/link/v2/stable/link-initialize.js`,
     coreOptions: {
       dataDir,
       secrets,
       plaidBaseUrl: emulator.url,
       demoMode: true,
-      demoLinkScriptUrl: `${emulator.url}/link/v2/stable/link-initialize.js`,
     },
     async populate(core, log) {
       for (const institutionId of DEMO_INSTITUTIONS) {

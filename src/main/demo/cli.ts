@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core';
 import { assertStrongToken, randomToken } from '../host/auth';
-import { startHost } from '../host/server';
+import { startBrowserApp } from '../host/browser-app';
+import { parsePort } from '../host/env';
 import { createFileLogger } from '../log';
 import { APP_VERSION } from '../version';
 import { startDemoBackend } from './backend';
@@ -15,31 +15,31 @@ import { startDemoBackend } from './backend';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function serveInBrowser(): Promise<void> {
-  const token = process.env.LEDGERLIGHT_TOKEN || randomToken();
+  const env = process.env;
+  const token = env.LEDGERLIGHT_TOKEN || randomToken();
   assertStrongToken(token);
   const demo = await startDemoBackend();
   const log = createFileLogger(path.join(demo.coreOptions.dataDir, 'logs', 'ledgerlight.log'));
-  const core = await createCore({ ...demo.coreOptions, log, version: APP_VERSION });
-  const host = await startHost({
-    core,
+  const app = await startBrowserApp({
+    core: { ...demo.coreOptions, version: APP_VERSION },
     rendererDir: path.resolve(here, '../renderer'),
     token,
-    port: process.env.LEDGERLIGHT_PORT ? Number(process.env.LEDGERLIGHT_PORT) : 0,
+    port: parsePort(env.LEDGERLIGHT_PORT, 'LEDGERLIGHT_PORT'),
+    linkPort: parsePort(env.LEDGERLIGHT_LINK_PORT, 'LEDGERLIGHT_LINK_PORT'),
+    linkScriptUrl: demo.linkScriptUrl,
     log,
-    csp: { linkOrigin: demo.linkOrigin },
   });
-  await demo.populate(core, log);
+  await demo.populate(app.core, log);
   process.stdout.write(
     `Plaid emulator on ${demo.emulator.url} (keys: ${demo.emulator.control.clientId} / ${demo.emulator.control.secret})\n`,
   );
-  process.stdout.write(`Ledgerlight demo listening on ${host.openUrl}\n`);
+  process.stdout.write(`Ledgerlight demo listening on ${app.host.openUrl}\n`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await host.close();
-    await core.close();
+    await app.close();
     await demo.close();
     process.exit(0);
   };

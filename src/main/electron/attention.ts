@@ -1,4 +1,4 @@
-import type { Connection } from '../shared/model';
+import type { Connection } from '../../shared/model';
 
 export interface AttentionNotice {
   /** Stable per connection and reason, so the same notice is shown once. */

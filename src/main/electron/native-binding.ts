@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -15,4 +16,18 @@ export function electronSqliteBindingPath(appRoot: string, electronVersion: stri
     'Release',
     'better_sqlite3.node',
   );
+}
+
+/**
+ * The better_sqlite3.node the shell should load: the Electron-ABI build `npm start` made, or
+ * none (the default lookup) in a packaged app, whose installer rebuilt the module for Electron.
+ */
+export function electronSqliteBinding(app: {
+  isPackaged: boolean;
+  appPath: string;
+  electronVersion: string;
+}): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = electronSqliteBindingPath(app.appPath, app.electronVersion);
+  return fs.existsSync(file) ? file : undefined;
 }

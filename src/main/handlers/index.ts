@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import type { LinkSessions } from '../linking/link-sessions';
 import { accountsHandlers } from './accounts';
 import { batchesHandlers } from './batches';
 import { categoriesHandlers } from './categories';
@@ -10,10 +11,10 @@ import { settingsHandlers } from './settings';
 import { transactionsHandlers } from './transactions';
 import type { Handlers } from './types';
 
-export function createHandlers(ctx: CoreContext): Handlers {
+export function createHandlers(ctx: CoreContext, linkSessions: LinkSessions): Handlers {
   return {
     ...settingsHandlers(ctx),
-    ...linkHandlers(ctx),
+    ...linkHandlers(linkSessions),
     ...connectionsHandlers(ctx),
     ...accountsHandlers(ctx),
     ...transactionsHandlers(ctx),

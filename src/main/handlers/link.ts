@@ -1,12 +1,12 @@
-import type { CoreContext } from '../context';
-import { LinkService } from '../linking/link-service';
+import type { LinkSessions } from '../linking/link-sessions';
 import type { HandlerGroup } from './types';
 
-export function linkHandlers(ctx: CoreContext): HandlerGroup<'link'> {
-  const service = new LinkService(ctx);
+export function linkHandlers(sessions: LinkSessions): HandlerGroup<'link'> {
+  const { service } = sessions;
   return {
-    'link.createToken': (input) => service.createToken(input),
+    'link.createToken': (input) => sessions.open(input),
     'link.exchange': (input) => service.exchange(input),
+    'link.checkHosted': ({ linkToken }) => sessions.checkHosted(linkToken),
     'link.sandboxConnect': ({ institutionId }) => service.sandboxConnect(institutionId),
   };
 }

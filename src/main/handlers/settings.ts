@@ -5,6 +5,7 @@ import type { AppSettings } from '../../shared/model';
 import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import type { PlaidCredentials } from '../plaid/credentials';
+import { OAUTH_REDIRECT_URI_KEY } from '../linking/link-service';
 import { toPlaidFailure } from '../plaid/errors';
 import type { HandlerGroup } from './types';
 
@@ -29,7 +30,8 @@ function appSettings(ctx: CoreContext): AppSettings {
     databasePath: ctx.databasePath,
     defaultSyncFrequencyMinutes: defaultSyncFrequency(ctx),
     demoMode: ctx.demoMode,
-    demoLinkScriptUrl: ctx.demoLinkScriptUrl,
+    oauthRedirectUri: ctx.repos.settings.get(OAUTH_REDIRECT_URI_KEY, z.string().nullable(), null),
+    loopbackRedirectUri: ctx.linkPage.loopbackRedirectUri,
     version: ctx.version,
   };
 }
@@ -59,6 +61,9 @@ export function settingsHandlers(ctx: CoreContext): HandlerGroup<'settings'> {
     'settings.update': async (input) => {
       if (input.defaultSyncFrequencyMinutes !== undefined) {
         ctx.repos.settings.set(DEFAULT_FREQUENCY_KEY, input.defaultSyncFrequencyMinutes);
+      }
+      if (input.oauthRedirectUri !== undefined) {
+        ctx.repos.settings.set(OAUTH_REDIRECT_URI_KEY, input.oauthRedirectUri);
       }
       return appSettings(ctx);
     },

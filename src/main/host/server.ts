@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ErrorCode } from '../../shared/contract';
+import { linkPageRequestSchema, type ErrorCode } from '../../shared/contract';
 import type { Core } from '../core';
 import type { Logger } from '../log';
-import { rendererSecurityHeaders, type CspOptions } from '../security/csp';
+import type { LinkPageServer } from '../link-page/server';
+import { rendererSecurityHeaders } from '../security/csp';
 import { resolveRendererFile } from '../security/renderer-files';
 import { assertStrongToken, bearerToken, hasAllowedHost, hasValidToken } from './auth';
 import { readBody } from './body';
@@ -20,7 +21,8 @@ export interface HostOptions {
   /** 0 picks a free port. */
   port?: number;
   log: Logger;
-  csp?: CspOptions;
+  /** Where Plaid Link runs, on an origin of its own (see startLinkPageServer). */
+  linkPage?: LinkPageServer;
   /** Caps on open event streams (tests lower them). */
   streamLimits?: StreamLimits;
 }
@@ -44,7 +46,7 @@ const MAX_CONNECTIONS = 64;
 export async function startHost(options: HostOptions): Promise<Host> {
   assertStrongToken(options.token);
   let port = options.port ?? 0;
-  const securityHeaders = rendererSecurityHeaders(options.csp);
+  const securityHeaders = rendererSecurityHeaders();
   const streams = new Set<ServerResponse>();
   const streamCounter = new StreamCounter(options.streamLimits ?? DEFAULT_STREAM_LIMITS);
 
@@ -101,6 +103,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.setHeader('Allow', 'POST');
       return sendError(res, 405, 'VALIDATION', 'Use POST for API calls.');
     }
+    if (name === 'link/open' || name === 'link/hosted') return openLink(req, res, name);
     const body = await readBody(req);
     if (body.kind === 'too-large') {
       res.setHeader('Connection', 'close');
@@ -117,6 +120,33 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const result = await options.core.invoke(name, input);
     if (result.ok) return sendJson(res, 200, result.value ?? null);
     return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error });
+  }
+
+  /**
+   * Where the page should open Link: the Link page on its own origin, or a Hosted Link page.
+   * The page opens it itself (a browser only lets a page open windows); the address comes from
+   * here so that it is always ours or Plaid's.
+   */
+  async function openLink(req: IncomingMessage, res: ServerResponse, name: string) {
+    const body = await readBody(req);
+    let input: unknown = null;
+    try {
+      input = body.kind === 'ok' ? JSON.parse(body.text) : null;
+    } catch {
+      // answered below
+    }
+    const parsed = linkPageRequestSchema.safeParse(input);
+    if (!parsed.success) return sendError(res, 400, 'VALIDATION', 'A link token is required.');
+    const { linkToken } = parsed.data;
+    if (name === 'link/hosted') {
+      const url = options.core.hostedLinkUrl(linkToken);
+      if (!url) return sendError(res, 404, 'NOT_FOUND', 'This is not a Hosted Link session.');
+      return sendJson(res, 200, { url });
+    }
+    if (!options.linkPage) {
+      return sendError(res, 404, 'NOT_FOUND', 'Plaid Link is not available here.');
+    }
+    return sendJson(res, 200, { url: options.linkPage.pageUrl(linkToken) });
   }
 
   server.maxConnections = MAX_CONNECTIONS;

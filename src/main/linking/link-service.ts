@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CountryCode, Products, type LinkTokenCreateRequest, type PlaidApi } from 'plaid';
+import {
+  CountryCode,
+  Products,
+  type LinkTokenCreateRequest,
+  type LinkTokenGetResponse,
+  type PlaidApi,
+} from 'plaid';
 import type { LinkResult, LinkToken, Institution } from '../../shared/model';
 import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
@@ -16,6 +22,10 @@ const CLIENT_NAME = 'Ledgerlight';
 const COUNTRY_CODES = [CountryCode.Us, CountryCode.Ca];
 const CLIENT_USER_ID_KEY = 'plaid.clientUserId';
 const DEFAULT_SANDBOX_INSTITUTION = 'ins_109508';
+/** Where Plaid sends the user back from a bank's OAuth page (settings.update), if anywhere. */
+export const OAUTH_REDIRECT_URI_KEY = 'link.oauthRedirectUri';
+/** How long a Hosted Link page stays usable. */
+const HOSTED_LINK_LIFETIME_SECONDS = 30 * 60;
 
 export interface ExchangeInput {
   publicToken: string;
@@ -35,13 +45,25 @@ export class LinkService {
   async createToken(input: {
     connectionId?: string | undefined;
     updateAccountSelection?: boolean | undefined;
+    hosted?: boolean | undefined;
   }): Promise<LinkToken> {
     const { api } = await this.client(input.connectionId);
+    const redirectUri = input.hosted ? null : this.oauthRedirectUri();
+    const completion = this.ctx.linkPage.hostedCompletionUri;
     const base = {
       client_name: CLIENT_NAME,
       language: 'en',
       country_codes: COUNTRY_CODES,
       user: { client_user_id: this.clientUserId() },
+      ...(redirectUri ? { redirect_uri: redirectUri } : {}),
+      ...(input.hosted
+        ? {
+            hosted_link: {
+              url_lifetime_seconds: HOSTED_LINK_LIFETIME_SECONDS,
+              ...(completion ? { completion_redirect_uri: completion } : {}),
+            },
+          }
+        : {}),
     };
     let request: LinkTokenCreateRequest;
     if (input.connectionId) {
@@ -65,6 +87,16 @@ export class LinkService {
       expiration: response.expiration,
       hostedLinkUrl: response.hosted_link_url ?? null,
     };
+  }
+
+  /** What Plaid knows of a Link token's sessions (how a Hosted Link session ended). */
+  async tokenStatus(linkToken: string, connectionId: string | null): Promise<LinkTokenGetResponse> {
+    const { api } = await this.client(connectionId ?? undefined);
+    return this.call(() => api.linkTokenGet({ link_token: linkToken }));
+  }
+
+  oauthRedirectUri(): string | null {
+    return this.ctx.repos.settings.get(OAUTH_REDIRECT_URI_KEY, z.string().nullable(), null);
   }
 
   async exchange(input: ExchangeInput): Promise<LinkResult> {

@@ -37,3 +37,21 @@ export function isAllowedExternalUrl(url: string): boolean {
     EXTERNAL_HOSTS.has(parsed.hostname.toLowerCase())
   );
 }
+
+/**
+ * A Hosted Link page the shell may open in the system browser: Plaid's own (https on
+ * plaid.com), or one served by the API address the app was started with (the emulator in demo
+ * mode and tests). Only ever a URL the core got from Plaid for a session it opened.
+ */
+export function isAllowedHostedLinkUrl(url: string, plaidBaseUrl: string | null): boolean {
+  if (isPlaidUrl(url)) return true;
+  const parsed = parse(url);
+  const base = plaidBaseUrl ? parse(plaidBaseUrl) : null;
+  return (
+    parsed !== null &&
+    base !== null &&
+    (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+    parsed.protocol === base.protocol &&
+    parsed.host === base.host
+  );
+}

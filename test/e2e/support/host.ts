@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { KeychainSecretStore } from '../../../src/main/secrets/keychain-store';
 import { secretAccounts } from '../../../src/main/secrets/secret-store';
+import { forgetKeychainService } from '../../support/keychain-service';
 
 export interface RunningHost {
   url: string;
@@ -81,20 +81,8 @@ export async function startBuiltHost(
         await keychain.delete(secretAccounts.plaidSecret(env)).catch(() => false);
       }
       // Access tokens of connections the test linked: the service is this run's alone.
-      await forgetService(keychainService);
+      await forgetKeychainService(keychainService);
       return code;
     },
   };
-}
-
-/** Deletes every entry of a throwaway keychain service (keytar is what the app itself uses). */
-async function forgetService(service: string): Promise<void> {
-  try {
-    const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
-    for (const { account } of await keytar.findCredentials(service)) {
-      await keytar.deletePassword(service, account);
-    }
-  } catch {
-    // No keychain: nothing was stored either.
-  }
 }

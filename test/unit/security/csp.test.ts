@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCsp, PLAID_LINK_SCRIPT_URL } from '../../../src/main/security/csp';
+import {
+  buildCsp,
+  buildLinkCsp,
+  linkPageSecurityHeaders,
+  PLAID_LINK_SCRIPT_URL,
+  rendererSecurityHeaders,
+} from '../../../src/main/security/csp';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -10,14 +16,15 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
-describe('the renderer CSP', () => {
+describe('the app window CSP', () => {
   const csp = directives(buildCsp());
 
-  it('allows Plaid Link and nothing else from outside', () => {
-    expect(csp.get('script-src')).toEqual(["'self'", PLAID_LINK_SCRIPT_URL]);
-    expect(csp.get('frame-src')).toEqual(['https://cdn.plaid.com']);
-    expect(csp.get('worker-src')).toEqual(['blob:']);
+  it('allows our own bundle and nothing from outside: Plaid never runs in the app window', () => {
     expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(csp.get('frame-src')).toEqual(["'none'"]);
+    expect(buildCsp()).not.toMatch(/plaid/);
   });
 
   it('forbids inline script, eval, plugins, base and framing', () => {
@@ -29,10 +36,32 @@ describe('the renderer CSP', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('adds a Link origin only when asked (demo mode)', () => {
-    const demo = directives(buildCsp({ linkOrigin: 'http://127.0.0.1:4010' }));
+  it('keeps nothing the app opens attached to it', () => {
+    expect(rendererSecurityHeaders()['Cross-Origin-Opener-Policy']).toBe('same-origin');
+  });
+});
+
+describe('the Link page CSP', () => {
+  const csp = directives(buildLinkCsp());
+
+  it('allows Plaid Link’s script, frame and hosts, and nothing else from outside', () => {
+    expect(csp.get('script-src')).toEqual(["'self'", PLAID_LINK_SCRIPT_URL]);
+    expect(csp.get('frame-src')).toEqual(['https://cdn.plaid.com']);
+    expect(csp.get('worker-src')).toEqual(['blob:']);
+    expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('adds a Link script origin only when asked (demo mode)', () => {
+    const demo = directives(buildLinkCsp({ linkScriptOrigin: 'http://127.0.0.1:4010' }));
     expect(demo.get('script-src')).toContain('http://127.0.0.1:4010');
     expect(demo.get('frame-src')).toContain('http://127.0.0.1:4010');
     expect(csp.get('script-src')).not.toContain('http://127.0.0.1:4010');
+  });
+
+  it('lets Link’s OAuth pop-ups talk back to it', () => {
+    expect(linkPageSecurityHeaders()['Cross-Origin-Opener-Policy']).toBe(
+      'same-origin-allow-popups',
+    );
   });
 });

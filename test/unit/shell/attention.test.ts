@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionNotices } from '../../../src/main/attention';
+import { attentionNotices } from '../../../src/main/electron/attention';
 import type { Connection } from '../../../src/shared/model';
 
 const now = new Date('2026-11-22T12:00:00Z');

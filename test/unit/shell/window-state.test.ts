@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isVisibleOn, loadWindowBounds, saveWindowBounds } from '../../../src/main/window-state';
+import {
+  isVisibleOn,
+  loadWindowBounds,
+  saveWindowBounds,
+} from '../../../src/main/electron/window-state';
 import { tempDir } from '../../support/temp-dir';
 
 describe('window state', () => {

@@ -5,12 +5,17 @@ import type {
   LedgerBridge,
   LedgerErrorShape,
   LedgerEvent,
+  LinkPageRequest,
 } from '../../../shared/contract';
 
 /**
  * The bridge of the headless host: `POST /api/<channel>` and Server-Sent Events on
  * `/api/events`, both with the bearer token. EventSource cannot send headers, so events use a
  * fetch-based SSE client that can.
+ *
+ * Link opens in a window of its own on the Link page's origin, with no opener: Plaid's script
+ * there can neither read this page (which holds the token) nor navigate it. How Link ended comes
+ * back from the core as a `link.finished` event.
  */
 export function createHttpBridge(token: string): LedgerBridge {
   const headers = { Authorization: `Bearer ${token}` };
@@ -31,27 +36,41 @@ export function createHttpBridge(token: string): LedgerBridge {
     });
   }
 
+  async function post<T>(path: string, input: unknown): Promise<InvokeResult<T>> {
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return offline();
+    }
+    const body = (await response.json().catch(() => null)) as
+      { error?: LedgerErrorShape } | null | unknown;
+    if (response.ok) return { ok: true, value: body as T };
+    const error = (body as { error?: LedgerErrorShape } | null)?.error;
+    return {
+      ok: false,
+      error: error ?? { code: 'INTERNAL', message: `The app answered ${response.status}.` },
+    };
+  }
+
+  async function openWindow(path: string, request: LinkPageRequest, features: string) {
+    const answer = await post<{ url: string }>(path, request);
+    if (!answer.ok) return answer;
+    window.open(answer.value.url, '_blank', features);
+    return { ok: true as const, value: null };
+  }
+
   return {
-    async invoke<C extends Channel>(channel: C, input: unknown) {
-      let response: Response;
-      try {
-        response = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: { ...headers, 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch {
-        return offline();
-      }
-      const body = (await response.json().catch(() => null)) as
-        { error?: LedgerErrorShape } | null | unknown;
-      if (response.ok) return { ok: true, value: body } as InvokeResult<never>;
-      const error = (body as { error?: LedgerErrorShape } | null)?.error;
-      return {
-        ok: false,
-        error: error ?? { code: 'INTERNAL', message: `The app answered ${response.status}.` },
-      };
+    invoke<C extends Channel>(channel: C, input: unknown) {
+      return post<never>(`/api/${channel}`, input);
     },
+    openLink: (request) =>
+      openWindow('/api/link/open', request, 'popup,width=480,height=760,noopener,noreferrer'),
+    openHostedLink: (request) => openWindow('/api/link/hosted', request, 'noopener,noreferrer'),
     onEvent(listener) {
       listeners.add(listener);
       if (!stream) openStream();

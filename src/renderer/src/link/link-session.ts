@@ -1,11 +1,9 @@
 import { create } from 'zustand';
-import type { PlaidLinkError, PlaidLinkOnSuccessMetadata } from 'react-plaid-link';
-import type { LedgerApi, LinkResult } from '../../../shared/contract';
+import type { LedgerApi, LedgerEvents } from '../../../shared/contract';
 import { LedgerError } from '../../../shared/errors';
 import { asLedgerError } from '../errors';
 import { useLiveSync } from '../store/live-sync';
 import { toast } from '../store/toasts';
-import { prepareLinkScript } from './link-script';
 
 /**
  * Why Link is opened: a new bank, a repair (login required), renewing consent before it expires,
@@ -17,30 +15,42 @@ export type LinkPurpose =
   | { kind: 'renew'; connectionId: string; name: string }
   | { kind: 'update-accounts'; connectionId: string; name: string };
 
+/**
+ * `open`: Link is showing elsewhere (its own window, or the browser) and this window waits for
+ * `link.finished`; `exchanging`: a Sandbox test bank is being linked directly.
+ */
 export type LinkPhase = 'idle' | 'preparing' | 'open' | 'exchanging';
 
 interface LinkSessionState {
   phase: LinkPhase;
   purpose: LinkPurpose | null;
+  /** The link token of the open session. */
   token: string | null;
+  /** Hosted Link: Plaid's page in the user's own browser. */
+  hosted: boolean;
   /** The last failure: Plaid's display message when Link exited with an error, or ours. */
   error: LedgerError | null;
   /** The bank is linked already: this is the connection to update instead. */
   conflictConnectionId: string | null;
   /** The last success, so the screen can show where the new data went. */
   result: { purpose: LinkPurpose; connectionId: string } | null;
-  start(ledger: LedgerApi, purpose: LinkPurpose, demoLinkScriptUrl: string | null): Promise<void>;
+  start(ledger: LedgerApi, purpose: LinkPurpose, options?: { hosted?: boolean }): Promise<void>;
+  /** Brings the open Link back (its window, or a new browser tab for Hosted Link). */
+  reopen(ledger: LedgerApi): Promise<void>;
+  /** Hosted Link: asks Plaid whether the session in the browser has finished. */
+  checkHosted(ledger: LedgerApi): Promise<void>;
   sandboxConnect(ledger: LedgerApi, institutionId: string): Promise<void>;
-  succeeded(ledger: LedgerApi, publicToken: string, metadata: PlaidLinkOnSuccessMetadata): void;
-  exited(error: PlaidLinkError | null): void;
-  scriptFailed(): void;
+  /** The core's `link.finished` event. */
+  finished(event: LedgerEvents['link.finished']): void;
+  /** Stops waiting for the open session (Link may still finish; the ledger then shows it). */
+  cancel(): void;
   dismiss(): void;
 }
 
 /**
  * One Plaid Link session at a time, whatever screen started it: a link token from the core, Link
- * itself (rendered by <LinkHost>), then the exchange. Results and failures stay here for the
- * screens to show.
+ * opened where Plaid's script cannot reach this window, then the core's word on how it ended.
+ * Results and failures stay here for the screens to show.
  */
 export const useLinkSession = create<LinkSessionState>((set, get) => {
   const fail = (error: unknown) => {
@@ -52,14 +62,14 @@ export const useLinkSession = create<LinkSessionState>((set, get) => {
     set({ phase: 'idle', token: null, error: e });
   };
 
-  const finished = (purpose: LinkPurpose, result: LinkResult) => {
-    set({ phase: 'idle', token: null, result: { purpose, connectionId: result.connectionId } });
+  const succeeded = (purpose: LinkPurpose, connectionId: string, accountCount: number) => {
+    set({ phase: 'idle', token: null, result: { purpose, connectionId } });
     useLiveSync.getState().ledgerChanged();
     if (purpose.kind === 'new') {
       toast({
         tone: 'success',
         title: 'Bank connected',
-        body: `${result.accounts.length} accounts added. Ledgerlight is fetching their transactions now.`,
+        body: `${accountCount} ${accountCount === 1 ? 'account' : 'accounts'} added. Ledgerlight is fetching their transactions now.`,
       });
     } else if (purpose.kind === 'repair') {
       toast({ tone: 'success', title: `${purpose.name} repaired`, body: 'Syncing again now.' });
@@ -70,30 +80,71 @@ export const useLinkSession = create<LinkSessionState>((set, get) => {
     }
   };
 
+  const show = async (ledger: LedgerApi, linkToken: string, hosted: boolean) => {
+    if (hosted) await ledger.openHostedLink({ linkToken });
+    else await ledger.openLink({ linkToken });
+  };
+
   return {
     phase: 'idle',
     purpose: null,
     token: null,
+    hosted: false,
     error: null,
     conflictConnectionId: null,
     result: null,
 
-    async start(ledger, purpose, demoLinkScriptUrl) {
+    async start(ledger, purpose, options = {}) {
       if (get().phase !== 'idle') return;
-      set({ phase: 'preparing', purpose, error: null, conflictConnectionId: null, result: null });
+      const hosted = options.hosted === true;
+      set({
+        phase: 'preparing',
+        purpose,
+        hosted,
+        error: null,
+        conflictConnectionId: null,
+        result: null,
+      });
       try {
-        const input =
-          purpose.kind === 'new'
+        const input = {
+          ...(purpose.kind === 'new'
             ? {}
             : {
                 connectionId: purpose.connectionId,
                 updateAccountSelection: purpose.kind === 'update-accounts',
-              };
-        const [{ linkToken }] = await Promise.all([
-          ledger.invoke('link.createToken', input),
-          prepareLinkScript(demoLinkScriptUrl),
-        ]);
+              }),
+          ...(hosted ? { hosted: true } : {}),
+        };
+        const { linkToken } = await ledger.invoke('link.createToken', input);
         set({ phase: 'open', token: linkToken });
+        await show(ledger, linkToken, hosted);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async reopen(ledger) {
+      const { token, hosted, phase } = get();
+      if (phase !== 'open' || !token) return;
+      try {
+        await show(ledger, token, hosted);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async checkHosted(ledger) {
+      const { token, phase } = get();
+      if (phase !== 'open' || !token) return;
+      try {
+        const { pending } = await ledger.invoke('link.checkHosted', { linkToken: token });
+        if (pending > 0) {
+          toast({
+            tone: 'info',
+            title: 'Not finished yet',
+            body: 'Plaid has not heard back from your browser yet. Finish there, then try again.',
+          });
+        }
       } catch (error) {
         fail(error);
       }
@@ -104,63 +155,35 @@ export const useLinkSession = create<LinkSessionState>((set, get) => {
       const purpose: LinkPurpose = { kind: 'new' };
       set({ phase: 'exchanging', purpose, error: null, conflictConnectionId: null, result: null });
       try {
-        finished(purpose, await ledger.invoke('link.sandboxConnect', { institutionId }));
+        const result = await ledger.invoke('link.sandboxConnect', { institutionId });
+        succeeded(purpose, result.connectionId, result.accounts.length);
       } catch (error) {
         fail(error);
       }
     },
 
-    succeeded(ledger, publicToken, metadata) {
-      const purpose = get().purpose;
-      if (!purpose) return;
-      set({ phase: 'exchanging' });
-      const institution = metadata.institution
-        ? { id: metadata.institution.institution_id, name: metadata.institution.name }
-        : null;
-      const accounts = metadata.accounts.map((a) => ({
-        id: a.id,
-        name: a.name,
-        type: a.type ?? null,
-        subtype: a.subtype ?? null,
-        mask: a.mask ?? null,
-      }));
-      ledger
-        .invoke('link.exchange', {
-          publicToken,
-          institution,
-          accounts,
-          ...(purpose.kind === 'new' ? {} : { connectionId: purpose.connectionId }),
-        })
-        .then((result) => finished(purpose, result), fail);
-    },
-
-    exited(error) {
-      if (get().phase === 'exchanging') return;
-      if (!error) {
-        set({ phase: 'idle', token: null });
-        return;
+    finished(event) {
+      const { token, purpose } = get();
+      if (!purpose || event.linkToken !== token) return;
+      if ((event.outcome === 'connected' || event.outcome === 'updated') && event.connectionId) {
+        succeeded(purpose, event.connectionId, event.accountCount);
+      } else if (event.outcome === 'exited') {
+        set({
+          phase: 'idle',
+          token: null,
+          error: event.error ? LedgerError.fromShape(event.error) : null,
+        });
+      } else {
+        fail(
+          event.error
+            ? LedgerError.fromShape(event.error)
+            : new LedgerError('INTERNAL', 'The bank could not be connected.'),
+        );
       }
-      // Plaid's display_message is written for the user; its error_message is for developers.
-      set({
-        phase: 'idle',
-        token: null,
-        error: new LedgerError(
-          'PLAID',
-          error.display_message || error.error_message || 'Plaid Link closed with an error.',
-          { plaidErrorCode: error.error_code, plaidErrorType: error.error_type },
-        ),
-      });
     },
 
-    scriptFailed() {
-      set({
-        phase: 'idle',
-        token: null,
-        error: new LedgerError(
-          'PLAID',
-          'Plaid Link could not be loaded. Check your internet connection and try again.',
-        ),
-      });
+    cancel() {
+      set({ phase: 'idle', token: null });
     },
 
     dismiss() {

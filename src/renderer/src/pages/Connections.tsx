@@ -6,7 +6,11 @@ import { ConnectionsIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectionCard } from '../features/connections/ConnectionCard';
-import { ConnectBankButton, TestBankButton } from '../features/connections/ConnectButtons';
+import {
+  ConnectBankButton,
+  ConnectInBrowserButton,
+  TestBankButton,
+} from '../features/connections/ConnectButtons';
 import { LinkFeedback } from '../features/connections/LinkFeedback';
 import { plural } from '../format/labels';
 import { useLedger } from '../ledger/context';
@@ -44,6 +48,7 @@ export function Connections() {
         actions={
           <>
             <TestBankButton />
+            <ConnectInBrowserButton />
             <ConnectBankButton />
           </>
         }

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { LedgerError } from '../../../shared/errors';
+import { LedgerError } from '../../../shared/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LoadingBlock } from '../components/Loading';
@@ -21,6 +21,7 @@ export function Settings() {
     <div className="page page-narrow">
       <PageHeader title="Settings" subtitle="Plaid keys, syncing, and where your data lives" />
       <PlaidKeys />
+      <OAuthBanks />
       <Syncing />
       <DataLocation />
       <Export />
@@ -186,6 +187,124 @@ function PlaidKeys() {
   );
 }
 
+const ADDRESS_RULE =
+  'Plaid takes an https address, or http://localhost with a port in Sandbox, with no ? or # part.';
+
+/**
+ * Banks that sign in on their own site (OAuth). Link handles them in a pop-up with no set-up;
+ * a redirect address registered at Plaid is the other way, and this is where it is chosen.
+ */
+function OAuthBanks() {
+  const ledger = useLedger();
+  const settings = useAppSettings((s) => s.settings);
+  const inputId = useId();
+  const helpId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<LedgerError | null>(null);
+  if (!settings) return null;
+  const current = settings.oauthRedirectUri;
+  const suggested = settings.loopbackRedirectUri;
+  const value = draft ?? current ?? suggested ?? '';
+
+  async function save(oauthRedirectUri: string | null) {
+    setSaving(true);
+    setError(null);
+    try {
+      useAppSettings.getState().saved(await ledger.invoke('settings.update', { oauthRedirectUri }));
+      setDraft(null);
+      toast({
+        tone: 'success',
+        title: oauthRedirectUri ? 'Redirect address saved' : 'Redirect address turned off',
+        body: oauthRedirectUri
+          ? 'Banks that sign in on their own site now send you back to it.'
+          : 'Plaid Link handles those banks in a pop-up window again.',
+      });
+    } catch (e) {
+      const failure = asLedgerError(e);
+      setError(
+        failure.code === 'VALIDATION'
+          ? new LedgerError('VALIDATION', `“${oauthRedirectUri}” cannot be used. ${ADDRESS_RULE}`)
+          : failure,
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+  const copy = (text: string) =>
+    navigator.clipboard.writeText(text).then(
+      () => toast({ tone: 'success', title: 'Address copied' }),
+      () => toast({ tone: 'error', title: 'Could not copy', body: text }),
+    );
+
+  return (
+    <section className="card" aria-labelledby="oauth-heading">
+      <header className="card-header">
+        <h2 id="oauth-heading">Banks that sign in on their own site</h2>
+      </header>
+      <p className="muted">
+        Many large banks (OAuth banks) have you sign in on their own website. Plaid Link opens that
+        page in a pop-up window and needs nothing from you. If your bank sends you back to an
+        address instead, register one in Plaid’s dashboard (Developers → API → Allowed redirect
+        URIs) and enter the same one here.
+      </p>
+      <dl className="settings-list">
+        <div>
+          <dt>Redirect address</dt>
+          <dd>
+            {current ? <code>{current}</code> : <span className="muted">Off (pop-up window)</span>}
+          </dd>
+        </div>
+        {suggested ? (
+          <PathRow
+            label="Address to register"
+            path={suggested}
+            onCopy={copy}
+            copyLabel="Copy the redirect address to register"
+          />
+        ) : null}
+      </dl>
+      <div className="field">
+        <label htmlFor={inputId}>Redirect address registered at Plaid</label>
+        <input
+          id={inputId}
+          type="url"
+          value={value}
+          spellCheck={false}
+          aria-describedby={helpId}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <p id={helpId} className="field-help">
+          Ledgerlight receives {suggested ? <code>{suggested}</code> : 'a localhost address'}{' '}
+          itself; Plaid accepts it in Sandbox. For Production, Plaid needs an https address: a page
+          of yours that forwards to <code>ledgerlight://oauth</code> with the same query.
+        </p>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={saving || value.trim() === '' || value === current}
+          onClick={() => void save(value.trim())}
+        >
+          Use this address
+        </button>
+        {current ? (
+          <button
+            type="button"
+            className="button button-ghost"
+            disabled={saving}
+            onClick={() => void save(null)}
+          >
+            Turn off
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
 function Syncing() {
   const ledger = useLedger();
   const settings = useAppSettings((s) => s.settings);
@@ -306,10 +425,12 @@ function PathRow({
   label,
   path,
   onCopy,
+  copyLabel = `Copy the ${label.toLowerCase()} path`,
 }: {
   label: string;
   path: string;
   onCopy: (text: string) => Promise<void>;
+  copyLabel?: string;
 }) {
   return (
     <div>
@@ -320,7 +441,7 @@ function PathRow({
           type="button"
           className="button button-small"
           onClick={() => void onCopy(path)}
-          aria-label={`Copy the ${label.toLowerCase()} path`}
+          aria-label={copyLabel}
         >
           Copy
         </button>

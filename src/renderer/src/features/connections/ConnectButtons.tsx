@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useLedger } from '../../ledger/context';
 import { useLinkSession } from '../../link/link-session';
-import { useAppSettings } from '../../store/app-settings';
 import { usePlaidSettings } from '../../store/plaid-settings';
 import { Dialog } from '../../components/Dialog';
 import { PlusIcon } from '../../components/Icons';
@@ -12,7 +11,6 @@ export function ConnectBankButton({ primary = true }: { primary?: boolean }) {
   const ledger = useLedger();
   const phase = useLinkSession((s) => s.phase);
   const kind = useLinkSession((s) => s.purpose?.kind);
-  const scriptUrl = useAppSettings((s) => s.settings?.demoLinkScriptUrl ?? null);
   const mine = kind === 'new';
   const label =
     mine && phase === 'preparing'
@@ -27,10 +25,32 @@ export function ConnectBankButton({ primary = true }: { primary?: boolean }) {
       type="button"
       className={primary ? 'button button-primary' : 'button'}
       disabled={phase !== 'idle'}
-      onClick={() => void useLinkSession.getState().start(ledger, { kind: 'new' }, scriptUrl)}
+      onClick={() => void useLinkSession.getState().start(ledger, { kind: 'new' })}
     >
       {mine && phase !== 'idle' ? <Spinner size={14} /> : <PlusIcon width={16} height={16} />}
       {label}
+    </button>
+  );
+}
+
+/**
+ * Hosted Link: Plaid's own page in the user's web browser. The way that works for every bank,
+ * for the few whose sign-in will not run in Ledgerlight's Plaid window.
+ */
+export function ConnectInBrowserButton() {
+  const ledger = useLedger();
+  const phase = useLinkSession((s) => s.phase);
+  return (
+    <button
+      type="button"
+      className="button button-ghost"
+      disabled={phase !== 'idle'}
+      title="Opens Plaid’s page in your web browser, for banks that do not work in the Plaid window"
+      onClick={() =>
+        void useLinkSession.getState().start(ledger, { kind: 'new' }, { hosted: true })
+      }
+    >
+      Connect in your browser
     </button>
   );
 }

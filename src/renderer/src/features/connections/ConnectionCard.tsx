@@ -21,7 +21,6 @@ import { frequencyLabel, plural } from '../../format/labels';
 import { useNow } from '../../hooks/useNow';
 import { useLedger } from '../../ledger/context';
 import { useLinkSession, type LinkPurpose } from '../../link/link-session';
-import { useAppSettings } from '../../store/app-settings';
 import { useLiveSync } from '../../store/live-sync';
 import { toast } from '../../store/toasts';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
@@ -45,7 +44,6 @@ export function ConnectionCard({
   const run = useLiveSync((s) => s.runs[id]);
   const outcome = useLiveSync((s) => s.outcomes[id]);
   const cooldownUntil = useLiveSync((s) => s.cooldownUntil[id] ?? 0);
-  const scriptUrl = useAppSettings((s) => s.settings?.demoLinkScriptUrl ?? null);
   const linkPhase = useLinkSession((s) => s.phase);
   const [busy, setBusy] = useState<'sync' | 'pause' | null>(null);
   const [actionError, setActionError] = useState<LedgerError | null>(null);
@@ -61,8 +59,7 @@ export function ConnectionCard({
     ? daysUntil(connection.consentExpiresAt, now)
     : null;
 
-  const openLink = (purpose: LinkPurpose) =>
-    void useLinkSession.getState().start(ledger, purpose, scriptUrl);
+  const openLink = (purpose: LinkPurpose) => void useLinkSession.getState().start(ledger, purpose);
 
   async function syncNow() {
     setBusy('sync');

@@ -2,22 +2,75 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
 import { useLedger } from '../../ledger/context';
 import { useLinkSession } from '../../link/link-session';
-import { useAppSettings } from '../../store/app-settings';
 import { useConnections } from '../../store/connections';
 
 /**
- * What the last Link session left to say: Plaid's own message when it ended in an error, or,
- * when the bank was linked already, that connection with "Update accounts" instead of a twin.
+ * What the Link session has to say: that Link is open in its own window (or in the browser, for
+ * Hosted Link) and this one is waiting; Plaid's own message when it ended in an error; or, when
+ * the bank was linked already, that connection with "Update accounts" instead of a twin.
  */
 export function LinkFeedback() {
   const ledger = useLedger();
   const error = useLinkSession((s) => s.error);
   const conflictId = useLinkSession((s) => s.conflictConnectionId);
   const phase = useLinkSession((s) => s.phase);
-  const scriptUrl = useAppSettings((s) => s.settings?.demoLinkScriptUrl ?? null);
+  const hosted = useLinkSession((s) => s.hosted);
   const existing = useConnections((s) => s.connections?.find((c) => c.id === conflictId));
-  const dismiss = () => useLinkSession.getState().dismiss();
+  const session = useLinkSession.getState();
+  const dismiss = () => session.dismiss();
 
+  if (phase === 'open') {
+    return hosted ? (
+      <Notice
+        tone="info"
+        live
+        title="Finish in your browser"
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void session.checkHosted(ledger)}
+            >
+              I have finished
+            </button>
+            <button type="button" className="button" onClick={() => void session.reopen(ledger)}>
+              Open the page again
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => session.cancel()}>
+              Cancel
+            </button>
+          </>
+        }
+      >
+        <p>
+          Plaid’s page opened in your web browser. Sign in to your bank there; Ledgerlight takes the
+          connection in as soon as you are done.
+        </p>
+      </Notice>
+    ) : (
+      <Notice
+        tone="info"
+        live
+        title="Finish in the Plaid window"
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => void session.reopen(ledger)}>
+              Show the Plaid window
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => session.cancel()}>
+              Stop waiting
+            </button>
+          </>
+        }
+      >
+        <p>
+          Plaid Link opened in a window of its own, where your bank sign-in stays apart from your
+          ledger. This screen updates when you are done there.
+        </p>
+      </Notice>
+    );
+  }
   if (conflictId) {
     const name = existing?.displayName ?? 'this bank';
     return (
@@ -32,13 +85,11 @@ export function LinkFeedback() {
               className="button button-primary"
               disabled={phase !== 'idle'}
               onClick={() =>
-                void useLinkSession
-                  .getState()
-                  .start(
-                    ledger,
-                    { kind: 'update-accounts', connectionId: conflictId, name },
-                    scriptUrl,
-                  )
+                void session.start(ledger, {
+                  kind: 'update-accounts',
+                  connectionId: conflictId,
+                  name,
+                })
               }
             >
               Update accounts
@@ -57,14 +108,29 @@ export function LinkFeedback() {
     );
   }
   if (error) {
+    const purpose = session.purpose;
     return (
       <ErrorNotice
         error={error}
         title={error.code === 'PLAID' ? 'The bank was not connected' : undefined}
         action={
-          <button type="button" className="button button-ghost" onClick={dismiss}>
-            Dismiss
-          </button>
+          <>
+            {error.code === 'PLAID' && purpose ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  dismiss();
+                  void session.start(ledger, purpose, { hosted: true });
+                }}
+              >
+                Try in your browser instead
+              </button>
+            ) : null}
+            <button type="button" className="button button-ghost" onClick={dismiss}>
+              Dismiss
+            </button>
+          </>
         }
       />
     );

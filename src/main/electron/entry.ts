@@ -1,0 +1,4 @@
+/** What Electron runs (out/main/index.js): the shell, with nothing changed. */
+import { launchShell } from './main';
+
+void launchShell();
