@@ -11,6 +11,7 @@ import { parsePort } from '../host/env';
 import { createFileLogger } from '../log';
 import { APP_VERSION } from '../version';
 import { startDemoBackend } from './backend';
+import { checkDesktopPrerequisites, explainMissing } from './desktop-prerequisites';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,7 +48,11 @@ async function serveInBrowser(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-/** The desktop app, started the way `npm start` starts it, told to run on the emulator. */
+/**
+ * The desktop app, started the way `npm start` starts it, told to run on the emulator. When it
+ * cannot start, the reason is looked up rather than guessed: which of Electron's pieces is
+ * missing, and how to get it.
+ */
 function openDesktop(): void {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const child = spawn(npm, ['start'], {
@@ -56,9 +61,9 @@ function openDesktop(): void {
   });
   child.on('exit', (code) => {
     if (code !== 0) {
+      const why = explainMissing(checkDesktopPrerequisites(path.resolve(here, '../..')));
       process.stderr.write(
-        'The desktop app did not start (is the Electron binary installed?). ' +
-          'Try the demo in your browser: npm run demo -- --serve\n',
+        `${why ?? 'The desktop app did not start; the messages above say why. The demo in your browser: npm run demo -- --serve'}\n`,
       );
     }
     process.exit(code ?? 1);
