@@ -195,6 +195,7 @@ test('settings: masked keys, sync frequency, data folder, export', async ({ page
   await oauth.getByRole('button', { name: 'Use this address' }).click();
   await expect(page.getByText('Redirect address saved')).toBeVisible();
   await expect(oauth.getByText('https://example.org/ledgerlight-oauth').first()).toBeVisible();
+  await expectAccessible(page, 'settings, OAuth redirect');
   await oauth.getByRole('button', { name: 'Turn off' }).click();
   await expect(oauth.getByText('Off (pop-up window)')).toBeVisible();
 

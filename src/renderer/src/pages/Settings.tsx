@@ -275,9 +275,19 @@ function OAuthBanks() {
           onChange={(e) => setDraft(e.target.value)}
         />
         <p id={helpId} className="field-help">
-          Ledgerlight receives {suggested ? <code>{suggested}</code> : 'a localhost address'}{' '}
-          itself; Plaid accepts it in Sandbox. For Production, Plaid needs an https address: a page
-          of yours that forwards to <code>ledgerlight://oauth</code> with the same query.
+          {suggested ? (
+            <>
+              Ledgerlight receives <code>{suggested}</code> itself; Plaid accepts a localhost
+              address in Sandbox.
+            </>
+          ) : (
+            <>
+              In the browser version, Ledgerlight receives a localhost address itself once
+              LEDGERLIGHT_LINK_PORT fixes its port (see the self-hosting guide).
+            </>
+          )}{' '}
+          For Production, Plaid needs an https address: a page of yours that forwards to{' '}
+          <code>ledgerlight://oauth</code> with the same query.
         </p>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
