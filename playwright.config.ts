@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './test/support/chromium';
 
 /**
- * UI tests run the real renderer in Debian's Chromium (never a downloaded browser) against the
- * headless host. The flags keep Chromium from reaching for the network this machine lacks.
+ * UI tests run the real renderer in Debian's Chromium (test/support/chromium.ts) against the
+ * headless host.
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -15,17 +16,6 @@ export default defineConfig({
     headless: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });

@@ -152,6 +152,7 @@ export const linkOutcomeSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type LinkOutcome = z.infer<typeof linkOutcomeSchema>;
+export type LinkExitError = NonNullable<Extract<LinkOutcome, { status: 'exit' }>['error']>;
 
 /** What opening Link needs: the token; the shell or the host adds everything else. */
 export const linkPageRequestSchema = z.strictObject({ linkToken });

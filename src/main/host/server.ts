@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { linkPageRequestSchema, type ErrorCode } from '../../shared/contract';
+import { linkPageRequestSchema } from '../../shared/contract';
 import type { Core } from '../core';
 import type { Logger } from '../log';
 import type { LinkPageServer } from '../link-page/server';
@@ -9,7 +9,8 @@ import { rendererSecurityHeaders } from '../security/csp';
 import { resolveRendererFile } from '../security/renderer-files';
 import { assertStrongToken, bearerToken, hasAllowedHost, hasValidToken } from './auth';
 import { readBody } from './body';
-import { errorBody, HTTP_STATUS } from './http-errors';
+import { HTTP_STATUS } from './http-errors';
+import { sendError, sendJson } from './respond';
 import { openEventStream } from './sse';
 import { DEFAULT_STREAM_LIMITS, StreamCounter, type StreamLimits } from './stream-limits';
 
@@ -171,19 +172,4 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.closeAllConnections();
       }),
   };
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(body);
-}
-
-function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(res, status, errorBody(code, message));
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { InvokeResult } from '../../shared/contract';
 import { readBody } from '../host/body';
+import { HTTP_STATUS } from '../host/http-errors';
+import { sendError, sendJson } from '../host/respond';
 import type { Logger } from '../log';
 import { linkPageSecurityHeaders } from '../security/csp';
 import { resolveRendererFile } from '../security/renderer-files';
@@ -181,35 +183,20 @@ async function receiveResult(
   const body = await readBody(req, MAX_RESULT_BYTES);
   if (body.kind === 'too-large') {
     res.setHeader('Connection', 'close');
-    return sendJson(res, 413, {
-      error: { code: 'VALIDATION', message: 'The report is too large.' },
-    });
+    return sendError(res, 413, 'VALIDATION', 'The report is too large.');
   }
   let outcome: unknown;
   try {
     outcome = JSON.parse(body.text);
   } catch {
-    return sendJson(res, 400, {
-      error: { code: 'VALIDATION', message: 'The report is not JSON.' },
-    });
+    return sendError(res, 400, 'VALIDATION', 'The report is not JSON.');
   }
   const result = await onResult(outcome);
   if (result.ok) {
     res.writeHead(204, { 'Cache-Control': 'no-store' });
     return void res.end();
   }
-  return sendJson(res, result.error.code === 'NOT_FOUND' ? 404 : 400, { error: result.error });
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(body);
+  return sendJson(res, HTTP_STATUS[result.error.code], { error: result.error });
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -1,5 +1,6 @@
 import type { LinkTokenGetResponse } from 'plaid';
 import type { LedgerErrorShape, LedgerEvents, LinkOutcome } from '../../shared/contract';
+import { linkExitError } from '../../shared/link-exit-error';
 import { LedgerError } from '../../shared/errors';
 import type { LinkToken } from '../../shared/model';
 import type { CoreContext } from '../context';
@@ -188,18 +189,7 @@ function hostedOutcome(linkToken: string, answer: LinkTokenGetResponse): LinkOut
     }
     if (session.finished_at && session.exit) {
       const error = session.exit.error;
-      return {
-        linkToken,
-        status: 'exit',
-        error: error
-          ? {
-              errorType: error.error_type,
-              errorCode: error.error_code,
-              errorMessage: error.error_message,
-              displayMessage: error.display_message ?? null,
-            }
-          : null,
-      };
+      return { linkToken, status: 'exit', error: error ? linkExitError(error) : null };
     }
   }
   return null;

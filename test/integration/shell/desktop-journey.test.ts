@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINK_PARTITION } from '../../../src/main/electron/link-window';
 import { KeychainSecretStore } from '../../../src/main/secrets/keychain-store';
 import { secretAccounts } from '../../../src/main/secrets/secret-store';
+import { CHROMIUM_LAUNCH } from '../../support/chromium';
 import { fake, type FakeBrowserWindow } from '../../support/fake-electron';
 import { BrowserDriver } from '../../support/fake-electron/browser-driver';
 import { forgetKeychainService } from '../../support/keychain-service';
@@ -52,18 +53,7 @@ beforeAll(async () => {
     }
   }
   emulator = await startPlaidEmulator({ seed: 21, today: new Date().toISOString().slice(0, 10) });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   // What `npm run dev` does: the app window loads a dev server instead of app://. This one
   // answers every request through the shell's own app:// handler, so the built renderer comes
   // with the CSP the shell sets, and Chromium reports an origin the shell must trust.

@@ -6,6 +6,7 @@ import {
   type PlaidLinkOnSuccess,
 } from 'react-plaid-link';
 import type { LinkOutcome } from '../../../shared/contract';
+import { linkExitError } from '../../../shared/link-exit-error';
 import { prepareLinkScript } from './link-script';
 import { report, reportExitOnClose } from './report';
 import type { LinkParams } from './session-params';
@@ -136,18 +137,7 @@ function PlaidLinkRunner({
     });
   };
   const onExit: PlaidLinkOnExit = (error) =>
-    onOutcome({
-      linkToken: token,
-      status: 'exit',
-      error: error
-        ? {
-            errorType: error.error_type,
-            errorCode: error.error_code,
-            errorMessage: error.error_message,
-            displayMessage: error.display_message || null,
-          }
-        : null,
-    });
+    onOutcome({ linkToken: token, status: 'exit', error: error ? linkExitError(error) : null });
   const onEvent: PlaidLinkOnEvent = (name) => {
     if (name === 'OPEN_OAUTH') atBank.current = true;
     if (name === 'CLOSE_OAUTH') atBank.current = false;
