@@ -71,6 +71,14 @@ export interface EmulatorControl {
   groundTruth(itemId: string): WireTransaction[];
   /** The Item's accounts with current balances, as /accounts/get presents them. */
   accounts(itemId: string): WireAccount[];
+  /**
+   * Writes a transaction as the bank now reports it (a new id is `added`, a known one `modified`,
+   * or `kind` to force one), for scenarios the timeline does not produce: a posted row without
+   * `pending_transaction_id`, a renumbered id, a removed id sent again.
+   */
+  putTransaction(itemId: string, transaction: WireTransaction, kind?: 'added' | 'modified'): void;
+  /** Removes one transaction from the Item's feed (reported in `removed`). */
+  removeTransaction(itemId: string, transactionId: string): void;
   /** Move the business day: all Items (and the wall clock) or just one Item's feed. */
   advance(options: { days: number; itemId?: string }): AdvanceSummary[];
   /** Move the wall clock only (token lifetimes, rate-limit windows, consent expiry). */
@@ -144,6 +152,8 @@ export function createControl(state: EmulatorState, link: LinkService): Emulator
     },
     groundTruth: (itemId) => item(itemId).transactions(),
     accounts: (itemId) => item(itemId).accountViews({ lastUpdated: null }),
+    putTransaction: (itemId, transaction, kind) => item(itemId).putTransaction(transaction, kind),
+    removeTransaction: (itemId, transactionId) => item(itemId).removeTransaction(transactionId),
     advance: ({ days, itemId }) => {
       if (!Number.isInteger(days) || days < 0)
         throw new Error('advance: days must be a non-negative integer');

@@ -96,6 +96,8 @@ export class EmulatedItem {
   private readonly timeline: Timeline;
   private readonly visible: Map<string, VisibleTxn>;
   private readonly openings = new Map<AccountKey, number>();
+  /** Transactions a test wrote by hand (control.putTransaction); they win over the timeline's. */
+  private readonly scripted = new Map<string, WireTransaction>();
 
   constructor(blueprint: ItemBlueprint) {
     const { seed, ordinal, institution, username } = blueprint;
@@ -182,6 +184,8 @@ export class EmulatedItem {
       const { added, modified, removed } = this.timeline.changesOnNextDay(this.today);
       for (const v of removed) this.visible.delete(v.id);
       for (const v of [...added, ...modified]) this.visible.set(v.id, v);
+      // The timeline's own later change to a hand-written row is the bank's newer word.
+      for (const v of [...added, ...modified, ...removed]) this.scripted.delete(v.id);
       this.log.append([
         ...added.map((v) => this.change(v, 'added')),
         ...modified.map((v) => this.change(v, 'modified')),
@@ -197,8 +201,39 @@ export class EmulatedItem {
     return summary;
   }
 
-  visibleTransaction(id: string): VisibleTxn | undefined {
-    return this.visible.get(id);
+  /** A visible transaction as the wire shows it, or undefined when it is not (or no longer) there. */
+  wireTransaction(id: string, includeOriginalDescription = false): WireTransaction | undefined {
+    const scripted = this.scripted.get(id);
+    if (scripted) return structuredClone(scripted);
+    const visible = this.visible.get(id);
+    return visible ? this.render(visible, includeOriginalDescription) : undefined;
+  }
+
+  /**
+   * Writes one transaction as the bank now reports it: new ids are logged `added`, known ones
+   * `modified` unless `kind` says otherwise (a bank that re-sends a removed id, say). The next
+   * /transactions/sync reports it like any other change.
+   */
+  putTransaction(transaction: WireTransaction, kind?: 'added' | 'modified'): void {
+    const known =
+      this.scripted.has(transaction.transaction_id) || this.visible.has(transaction.transaction_id);
+    this.scripted.set(transaction.transaction_id, structuredClone(transaction));
+    this.log.append([
+      {
+        id: transaction.transaction_id,
+        kind: kind ?? (known ? 'modified' : 'added'),
+        accountId: transaction.account_id,
+      },
+    ]);
+  }
+
+  /** Removes one transaction, as a bank dropping a hold or a renumbered id would. */
+  removeTransaction(id: string): void {
+    const current = this.wireTransaction(id);
+    if (!current) throw new Error(`transaction ${id} is not visible on this item`);
+    this.scripted.delete(id);
+    this.visible.delete(id);
+    this.log.append([{ id, kind: 'removed', accountId: current.account_id }]);
   }
 
   render(v: VisibleTxn, includeOriginalDescription = false): WireTransaction {
@@ -207,15 +242,18 @@ export class EmulatedItem {
 
   /** Every current transaction as Plaid presents it, newest first. */
   transactions(): WireTransaction[] {
-    return [...this.visible.values()]
-      .map((v) => this.render(v))
-      .sort((a, b) =>
-        a.date === b.date
-          ? a.transaction_id.localeCompare(b.transaction_id)
-          : a.date < b.date
-            ? 1
-            : -1,
-      );
+    return [
+      ...[...this.visible.values()]
+        .filter((v) => !this.scripted.has(v.id))
+        .map((v) => this.render(v)),
+      ...[...this.scripted.values()].map((t) => structuredClone(t)),
+    ].sort((a, b) =>
+      a.date === b.date
+        ? a.transaction_id.localeCompare(b.transaction_id)
+        : a.date < b.date
+          ? 1
+          : -1,
+    );
   }
 
   holdings(): HoldingsView {

@@ -129,9 +129,9 @@ export const transactionsSync = plaidRoute<TransactionsSyncRequest, Transactions
         removed.push({ transaction_id: change.id, account_id: change.accountId });
         continue;
       }
-      const visible = item.visibleTransaction(change.id);
-      if (!visible) throw new Error(`change log names ${change.id}, which is not visible`);
-      (change.kind === 'added' ? added : modified).push(item.render(visible, includeOriginal));
+      const wire = item.wireTransaction(change.id, includeOriginal);
+      if (!wire) throw new Error(`change log names ${change.id}, which is not visible`);
+      (change.kind === 'added' ? added : modified).push(wire);
     }
 
     if (!hasMore && item.breakLoginAfterFirstSync) {
