@@ -16,6 +16,7 @@ import type {
   ConnectionHealth,
   Connection,
   ConnectionsSummary,
+  EditResult,
   ImportBatch,
   LinkResult,
   LinkToken,
@@ -23,6 +24,7 @@ import type {
   QuarantinedItem,
   SpendingReport,
   SyncRun,
+  TransactionDetail,
   TransactionPage,
 } from './model';
 
@@ -84,6 +86,16 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: Ledge
 const id = z.string().trim().min(1).max(128);
 const isoDate = z.iso.date();
 const noInput = z.strictObject({});
+const emptyToNull = (text: string | null) => (text === '' ? null : text);
+/** A name a person types (a payee, a category): trimmed, one line, an empty box means none. */
+const userText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs')
+    .transform(emptyToNull);
 /**
  * What a person types into a search box. Control characters (a pasted tab or line break, or a
  * NUL that would end the full-text query early) become spaces: they separate words, nothing else.
@@ -275,6 +287,31 @@ export const channels = {
       }),
     output<TransactionPage>(),
   ),
+
+  'transactions.get': channel(z.strictObject({ id }), output<TransactionDetail>()),
+  /**
+   * Sets the person's own fields on one or more rows (a bulk edit is one undo step). A text field
+   * set to null goes back to what the bank says.
+   */
+  'transactions.update': channel(
+    z.strictObject({
+      ids: z.array(id).min(1).max(500),
+      set: z
+        .strictObject({
+          payee: userText(100).nullable().optional(),
+          category: userText(100).nullable().optional(),
+          notes: z.string().trim().max(2000).transform(emptyToNull).nullable().optional(),
+          excluded: z.boolean().optional(),
+          reviewed: z.boolean().optional(),
+        })
+        .refine((set) => Object.values(set).some((v) => v !== undefined), {
+          message: 'choose at least one thing to change',
+        }),
+    }),
+    output<EditResult>(),
+  ),
+  /** Undoes the last edit (one row or a whole bulk edit). */
+  'transactions.undo': channel(noInput, output<EditResult>()),
 
   'batches.list': channel(
     z.strictObject({

@@ -123,6 +123,52 @@ export interface Transaction {
   removed: boolean;
   paymentChannel: string | null;
   batchId: number | null;
+  /** The user's own fields: the feed never writes them (see `TransactionUserFields`). */
+  user: TransactionUserFields;
+}
+
+/** The fields a person sets on a transaction. null / false = not set. */
+export interface TransactionUserFields {
+  /** The payee the person named; shown instead of the bank's merchant or raw text. */
+  payee: string | null;
+  /** The person's category; shown instead of Plaid's. */
+  category: string | null;
+  notes: string | null;
+  /** Left out of spending and totals. */
+  excluded: boolean;
+  reviewed: boolean;
+  /** Why this row wants a look (e.g. the bank changed the amount of an edited row), or null. */
+  needsReview: string | null;
+  /** The user fields the person set themselves, which automation leaves alone. */
+  locked: UserField[];
+}
+
+export const USER_FIELDS = ['payee', 'category', 'notes', 'excluded', 'reviewed'] as const;
+export type UserField = (typeof USER_FIELDS)[number];
+
+/** One change in a transaction's history. */
+export interface TransactionChange {
+  field: UserField;
+  before: string | boolean | null;
+  after: string | boolean | null;
+  at: string;
+  undone: boolean;
+}
+
+export interface TransactionDetail {
+  transaction: Transaction;
+  accountName: string;
+  institutionName: string | null;
+  /** Other Plaid ids this row has had (its pending id once posted). */
+  formerIds: string[];
+  history: TransactionChange[];
+}
+
+/** What an edit or an undo changed, so the UI can offer to undo it and say what it did. */
+export interface EditResult {
+  /** The undo group this edit made; null when nothing changed. */
+  editId: number | null;
+  changedRows: number;
 }
 
 export interface BalanceSnapshot {

@@ -8,7 +8,10 @@ import type { Database } from './open';
 const NOT_SPENDING_PRIMARY = ['TRANSFER_IN', 'TRANSFER_OUT'];
 const NOT_SPENDING_DETAILED = ['LOAN_PAYMENTS_CREDIT_CARD_PAYMENT'];
 
-/** Read-only aggregates for the overview. */
+/**
+ * Read-only aggregates for the overview. The person's category wins over Plaid's, and rows they
+ * excluded are not spending.
+ */
 export class ReportsRepo {
   constructor(private readonly db: Database) {}
 
@@ -20,13 +23,15 @@ export class ReportsRepo {
     const detailed = NOT_SPENDING_DETAILED.map(() => '?').join(', ');
     const rows = this.db
       .prepare<unknown[], SpendingRow>(
-        `SELECT substr(t.date, 1, 7) AS month, t.category AS category, t.currency AS currency,
+        `SELECT substr(t.date, 1, 7) AS month, COALESCE(t.user_category, t.category) AS category,
+                t.currency AS currency,
                 -SUM(t.amount) AS amount, COUNT(*) AS count
          FROM transactions t
          WHERE t.removed_at IS NULL AND t.amount < 0 AND t.date >= ? AND t.date <= ?
-           AND COALESCE(t.category, '') NOT IN (${primary})
-           AND COALESCE(t.category_detailed, '') NOT IN (${detailed})
-         GROUP BY month, t.category, t.currency
+           AND t.excluded = 0
+           AND COALESCE(t.user_category, t.category, '') NOT IN (${primary})
+           AND (t.user_category IS NOT NULL OR COALESCE(t.category_detailed, '') NOT IN (${detailed}))
+         GROUP BY month, 2, t.currency
          ORDER BY month, amount DESC, category`,
       )
       .all(from, until, ...NOT_SPENDING_PRIMARY, ...NOT_SPENDING_DETAILED);

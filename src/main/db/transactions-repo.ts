@@ -1,5 +1,10 @@
 import { LedgerError } from '../../shared/errors';
-import type { Transaction, TransactionPage } from '../../shared/model';
+import {
+  USER_FIELDS,
+  type Transaction,
+  type TransactionPage,
+  type UserField,
+} from '../../shared/model';
 import type { Database } from './open';
 
 export interface TransactionFilter {
@@ -33,6 +38,13 @@ export interface TransactionRow {
   payment_channel: string | null;
   removed_at: string | null;
   batch_id: number | null;
+  payee: string | null;
+  user_category: string | null;
+  notes: string | null;
+  excluded: number;
+  reviewed: number;
+  locks: string;
+  needs_review: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -70,6 +82,44 @@ export class TransactionsRepo {
     };
   }
 
+  /** One row with where it lives and the other Plaid ids it has had, or undefined. */
+  find(
+    id: string,
+  ):
+    | {
+        row: TransactionRow;
+        accountName: string;
+        institutionName: string | null;
+        formerIds: string[];
+      }
+    | undefined {
+    const row = this.db
+      .prepare<
+        [string],
+        TransactionRow & { account_name: string; institution_name: string | null }
+      >(
+        `SELECT t.*, a.name AS account_name, i.name AS institution_name
+         FROM transactions t JOIN accounts a ON a.id = t.account_id
+         JOIN connections c ON c.id = t.connection_id
+         LEFT JOIN institutions i ON i.id = c.institution_id
+         WHERE t.id = ?`,
+      )
+      .get(id);
+    if (!row) return undefined;
+    const formerIds = this.db
+      .prepare<[number], { plaid_id: string }>(
+        'SELECT plaid_id FROM transaction_aliases WHERE seq = ? ORDER BY created_at, plaid_id',
+      )
+      .all(row.seq)
+      .map((a) => a.plaid_id);
+    return {
+      row,
+      accountName: row.account_name,
+      institutionName: row.institution_name,
+      formerIds,
+    };
+  }
+
   count(filter: TransactionFilter): number {
     const { where, params } = buildWhere(filter);
     return this.db
@@ -94,7 +144,7 @@ function buildWhere(filter: TransactionFilter): { where: string[]; params: unkno
   if (filter.to) add('t.date <= ?', filter.to);
   if (filter.type === 'in') add('t.amount > 0');
   if (filter.type === 'out') add('t.amount < 0');
-  if (filter.category) add('t.category = ?', filter.category);
+  if (filter.category) add('COALESCE(t.user_category, t.category) = ?', filter.category);
   if (filter.batchId !== undefined) add('t.batch_id = ?', filter.batchId);
   const match = filter.search ? toFtsQuery(filter.search) : '';
   if (match) {
@@ -164,5 +214,26 @@ export function toTransaction(row: TransactionRow): Transaction {
     removed: row.removed_at !== null,
     paymentChannel: row.payment_channel,
     batchId: row.batch_id,
+    user: {
+      payee: row.payee,
+      category: row.user_category,
+      notes: row.notes,
+      excluded: row.excluded === 1,
+      reviewed: row.reviewed === 1,
+      needsReview: row.needs_review,
+      locked: lockedFields(row.locks),
+    },
   };
+}
+
+/** The fields named in a row's `locks` JSON, in the contract's order. */
+export function lockedFields(locks: string): UserField[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(locks);
+  } catch {
+    return [];
+  }
+  if (!parsed || typeof parsed !== 'object') return [];
+  return USER_FIELDS.filter((field) => Object.prototype.hasOwnProperty.call(parsed, field));
 }

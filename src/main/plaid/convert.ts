@@ -33,7 +33,7 @@ const transactionSchema = z.object({
 });
 
 /** A transaction as it enters the ledger: the model's shape without what the ledger adds. */
-export type TransactionRow = Omit<Transaction, 'connectionId' | 'removed' | 'batchId'>;
+export type TransactionRow = Omit<Transaction, 'connectionId' | 'removed' | 'batchId' | 'user'>;
 
 export function convertTransaction(raw: PlaidTransaction | unknown): Converted<TransactionRow> {
   const parsed = transactionSchema.safeParse(raw);

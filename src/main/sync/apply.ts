@@ -28,8 +28,8 @@ export interface ApplyResult {
 }
 
 /**
- * Applies a whole run in one SQLite transaction: accounts and balances, every page in order
- * (added, then modified, then removed, page by page, so a pending → posted pair lands right
+ * Applies a whole run in one SQLite transaction: accounts and balances, every page's added and
+ * modified rows in order, then every page's removals (so a pending → posted pair lands right
  * whichever pages carry it), and the new cursor. A crash before the commit leaves the previous
  * cursor and rows; the next run replays from there to the same result.
  */
@@ -79,7 +79,11 @@ export function applySyncResult(
 
     const known = store.accountIds(connectionId);
     const batchId = store.createBatch(connectionId, runId, now);
-    const save = (raw: PlaidTransaction, kind: 'added' | 'modified') => {
+    const save = (
+      raw: PlaidTransaction,
+      kind: 'added' | 'modified',
+      removedIds: ReadonlySet<string>,
+    ) => {
       const converted = convertTransaction(raw);
       if (!converted.ok) {
         return quarantine({
@@ -97,14 +101,21 @@ export function applySyncResult(
           payload: raw,
         });
       }
-      const outcome = store.saveTransaction(connectionId, converted.row, batchId, now);
+      const outcome = store.saveTransaction(connectionId, converted.row, batchId, now, removedIds);
       if (outcome === 'duplicate') counts.duplicatesSkipped++;
       else counts[kind]++;
     };
 
+    // Every add and change of the whole update first, then every removal: a posted row takes its
+    // pending twin over before the twin's removal is read, whichever pages carried the two.
+    const removedIds = new Set(
+      input.pages.flatMap((p) => p.removed.map((r) => idOf(r, 'transaction_id') ?? '')),
+    );
     for (const page of input.pages) {
-      for (const raw of page.added) save(raw, 'added');
-      for (const raw of page.modified) save(raw, 'modified');
+      for (const raw of page.added) save(raw, 'added', removedIds);
+      for (const raw of page.modified) save(raw, 'modified', removedIds);
+    }
+    for (const page of input.pages) {
       for (const removal of page.removed) {
         const id = idOf(removal, 'transaction_id');
         if (!id) {
@@ -117,7 +128,7 @@ export function applySyncResult(
         } else if (store.removeTransaction(id, now)) {
           counts.removed++;
         } else {
-          // Already removed (a replay, or the pending twin of a posted row) or never seen.
+          // Already removed (a replay) or never seen.
           counts.duplicatesSkipped++;
         }
       }

@@ -34,6 +34,11 @@ export class SyncStore {
   private readonly findTransaction;
   private readonly insertTransaction;
   private readonly updateTransaction;
+  private readonly takeOverTransaction;
+  private readonly insertAlias;
+  private readonly findAlias;
+  private readonly pendingCandidates;
+  private readonly postedTwins;
   private readonly markRemoved;
   private readonly upsertAccount;
   private readonly upsertSnapshot;
@@ -51,13 +56,47 @@ export class SyncStore {
          @category, @categoryDetailed, @amount, @currency, @pending, @pendingTransactionId,
          @paymentChannel, @batchId, @now, @now)`,
     );
+    // Bank fields only: the user's columns (payee, user_category, notes, …) and `removed_at` are
+    // never the feed's to write here.
     this.updateTransaction = db.prepare(
       `UPDATE transactions SET account_id = @accountId, date = @date,
          authorized_date = @authorizedDate, name = @name, merchant_name = @merchantName,
          category = @category, category_detailed = @categoryDetailed, amount = @amount,
          currency = @currency, pending = @pending, pending_transaction_id = @pendingTransactionId,
-         payment_channel = @paymentChannel, removed_at = NULL, batch_id = @batchId, updated_at = @now
+         payment_channel = @paymentChannel, batch_id = @batchId, updated_at = @now
        WHERE id = @id`,
+    );
+    // A row that takes over another (posted over pending, a renumbered id) gets the new id and
+    // bank fields and keeps its seq, so its user fields, history and place stay with it.
+    this.takeOverTransaction = db.prepare(
+      `UPDATE transactions SET id = @id, account_id = @accountId, date = @date,
+         authorized_date = @authorizedDate, name = @name, merchant_name = @merchantName,
+         category = @category, category_detailed = @categoryDetailed, amount = @amount,
+         currency = @currency, pending = @pending, pending_transaction_id = @pendingTransactionId,
+         payment_channel = @paymentChannel, removed_at = NULL, batch_id = @batchId,
+         needs_review = CASE WHEN @amountChanged = 1 AND locks <> '{}'
+           THEN 'The bank changed the amount when this transaction posted; check your edits still fit.'
+           ELSE needs_review END,
+         updated_at = @now
+       WHERE seq = @seq`,
+    );
+    this.insertAlias = db.prepare(
+      `INSERT INTO transaction_aliases (plaid_id, seq, reason, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(plaid_id) DO UPDATE SET seq = excluded.seq, reason = excluded.reason`,
+    );
+    this.findAlias = db.prepare<[string], { seq: number }>(
+      'SELECT seq FROM transaction_aliases WHERE plaid_id = ?',
+    );
+    this.pendingCandidates = db.prepare<[string, string, string, number], StoredRow>(
+      `SELECT * FROM transactions
+       WHERE account_id = ? AND pending = 1 AND date BETWEEN ? AND ? AND amount = ?
+       ORDER BY date DESC, seq DESC LIMIT 8`,
+    );
+    this.postedTwins = db.prepare<[string, string, number, string], StoredRow>(
+      `SELECT * FROM transactions
+       WHERE account_id = ? AND pending = 0 AND date = ? AND amount = ? AND name = ?
+         AND removed_at IS NULL
+       LIMIT 8`,
     );
     this.markRemoved = db.prepare(
       'UPDATE transactions SET removed_at = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL',
@@ -298,15 +337,18 @@ export class SyncStore {
   // -- transactions ----------------------------------------------------------------------------
 
   /**
-   * Inserts or updates one transaction. 'duplicate' when it is already stored exactly so (a
-   * replayed page). A posted transaction takes the place of its pending twin, which is marked
-   * removed so that nothing shows twice.
+   * Inserts or updates one transaction's bank fields; the user's fields are never touched.
+   * 'duplicate' when it is already stored exactly so (a replayed page) or was removed before (a
+   * removed row stays removed). A new row that is the same money as a row already here takes that
+   * row over instead of being added beside it (see `takeOverTarget`), so the person's edits stay.
+   * `removedIds` are the ids this update removes, which the caller applies after every add.
    */
   saveTransaction(
     connectionId: string,
     row: TransactionRow,
     batchId: number,
     now: string,
+    removedIds: ReadonlySet<string> = new Set(),
   ): 'inserted' | 'updated' | 'duplicate' {
     const existing = this.findTransaction.get(row.id);
     const params = {
@@ -317,29 +359,88 @@ export class SyncStore {
       now,
     };
     let outcome: 'inserted' | 'updated' | 'duplicate';
-    if (!existing) {
-      this.insertTransaction.run(params);
-      outcome = 'inserted';
-    } else if (sameTransaction(existing, row)) {
+    if (existing) {
+      if (existing.removed_at !== null || sameTransaction(existing, row)) {
+        outcome = 'duplicate';
+      } else {
+        this.updateTransaction.run(params);
+        outcome = 'updated';
+      }
+    } else if (this.findAlias.get(row.id)) {
+      // An id this ledger already folded into another row: that row speaks for it.
       outcome = 'duplicate';
     } else {
-      this.updateTransaction.run(params);
-      outcome = 'updated';
+      const target = this.takeOverTarget(row, removedIds);
+      if (target) {
+        this.takeOverTransaction.run({
+          ...params,
+          seq: target.row.seq,
+          amountChanged: target.row.amount === row.amount ? 0 : 1,
+        });
+        this.insertAlias.run(target.row.id, target.row.seq, target.reason, now);
+      } else {
+        this.insertTransaction.run(params);
+      }
+      outcome = 'inserted';
     }
     if (row.pendingTransactionId && !row.pending) {
+      // Rows stored before takeovers existed (or a pending twin Plaid linked to a row that was
+      // already here) still leave only one row in view.
       this.markRemoved.run(now, now, row.pendingTransactionId);
     }
     return outcome;
   }
 
   /**
+   * The stored row a new Plaid row replaces, if any, in Plaid's own order of certainty:
+   * 1. its `pending_transaction_id`;
+   * 2. for a posted row without one (some banks never send it): the one pending row this same
+   *    update removes in the same account with the exact amount, dated up to 8 days earlier. A
+   *    pending row that stays is never merged (it may be a second, real purchase), and two or
+   *    more candidates are a tie, which is never guessed;
+   * 3. a bank renumbering its ids: the one posted row this update removes with the same account,
+   *    date, amount and text.
+   */
+  private takeOverTarget(
+    row: TransactionRow,
+    removedIds: ReadonlySet<string>,
+  ): { row: StoredRow; reason: 'posted' | 'renumbered' } | null {
+    if (row.pending) return null;
+    if (row.pendingTransactionId) {
+      const pending = this.findTransaction.get(row.pendingTransactionId);
+      if (pending && pending.pending === 1) return { row: pending, reason: 'posted' };
+    }
+    const leaving = this.pendingCandidates
+      .all(row.accountId, addDays(row.date, -8), row.date, row.amount)
+      .filter((c) => removedIds.has(c.id));
+    if (leaving.length === 1) return { row: leaving[0]!, reason: 'posted' };
+    if (leaving.length > 1) return null;
+    const twins = this.postedTwins
+      .all(row.accountId, row.date, row.amount, row.name)
+      .filter((t) => removedIds.has(t.id));
+    return twins.length === 1 ? { row: twins[0]!, reason: 'renumbered' } : null;
+  }
+
+  /**
    * True when Plaid's removal takes a stored row out of view in this run, including a pending row
-   * its posted twin already replaced earlier in the same run (so `removed` does not depend on
-   * which page carried which half of the pair).
+   * a posted row took over in this run (Plaid reports both halves, and counts both).
    */
   removeTransaction(id: string, now: string): boolean {
     if (this.markRemoved.run(now, now, id).changes > 0) return true;
-    return this.findTransaction.get(id)?.removed_at === now;
+    const stored = this.findTransaction.get(id);
+    if (stored) return stored.removed_at === now;
+    const alias = this.findAlias.get(id);
+    return alias !== undefined && this.takenOverAt(id) === now;
+  }
+
+  private takenOverAt(id: string): string | null {
+    return (
+      this.db
+        .prepare<[string], { created_at: string }>(
+          'SELECT created_at FROM transaction_aliases WHERE plaid_id = ?',
+        )
+        .get(id)?.created_at ?? null
+    );
   }
 
   quarantine(connectionId: string, runId: number, entry: QuarantineEntry, now: string): void {
@@ -371,4 +472,10 @@ function sameTransaction(stored: StoredRow, row: TransactionRow): boolean {
     stored.pending_transaction_id === row.pendingTransactionId &&
     stored.payment_channel === row.paymentChannel
   );
+}
+
+/** An ISO date `days` later (or earlier, when negative), in UTC. */
+function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
 }

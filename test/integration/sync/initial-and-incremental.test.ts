@@ -103,6 +103,16 @@ describe('incremental syncs', () => {
       (t) => t.pending === 1,
     );
     expect(pendingBefore.length).toBeGreaterThan(0);
+    const before = new BetterSqlite3(h.databasePath, { readonly: true });
+    const seqBefore = new Map(
+      (
+        before.prepare('SELECT id, seq FROM transactions WHERE pending = 1').all() as {
+          id: string;
+          seq: number;
+        }[]
+      ).map((r) => [r.id, r.seq]),
+    );
+    before.close();
 
     for (const days of [3, 10, 30]) {
       h.emulator.control.advance({ days, itemId });
@@ -119,13 +129,20 @@ describe('incremental syncs', () => {
         t.pending_transaction_id && pendingBefore.some((p) => p.id === t.pending_transaction_id),
     );
     expect(posted.length).toBeGreaterThan(0);
-    // The pending twin is kept, marked removed, and shows nowhere.
+    // The posted row took over its pending twin's row (same seq, so the person's edits and history
+    // stay with it); the pending id now names that row, and no second row holds it.
     const db = new BetterSqlite3(h.databasePath, { readonly: true });
-    const twin = db
-      .prepare('SELECT removed_at FROM transactions WHERE id = ?')
-      .get(posted[0]!.pending_transaction_id) as { removed_at: string | null };
+    const pendingId = posted[0]!.pending_transaction_id!;
+    const alias = db
+      .prepare('SELECT seq, reason FROM transaction_aliases WHERE plaid_id = ?')
+      .get(pendingId) as { seq: number; reason: string } | undefined;
+    const twins = db.prepare('SELECT COUNT(*) AS n FROM transactions WHERE id = ?').get(pendingId);
     db.close();
-    expect(twin.removed_at).not.toBeNull();
+    expect(alias).toEqual({
+      seq: seqBefore.get(pendingId),
+      reason: 'posted',
+    });
+    expect(twins).toEqual({ n: 0 });
     const runs = await h.call('connections.logs', { connectionId });
     expect(runs.slice(0, 3).some((r) => r.removed > 0)).toBe(true);
     expect(runs.slice(0, 3).some((r) => r.modified > 0 || r.added > 0)).toBe(true);

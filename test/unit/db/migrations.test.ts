@@ -89,6 +89,8 @@ describe('migrations', () => {
         'holdings',
         'liabilities',
         'sync_runs',
+        'transaction_aliases',
+        'transaction_edits',
         'transactions',
       ].sort(),
     );
@@ -188,7 +190,7 @@ describe('migrations', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/transactions_visible_by_date/);
     const count = db
       .prepare(
-        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL AND category = 'X'",
+        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL AND COALESCE(user_category, category) = 'X'",
       )
       .all() as { detail: string }[];
     expect(count.map((p) => p.detail).join(' ')).toMatch(/INDEX transactions_visible_by_category/);
@@ -226,6 +228,59 @@ describe('migrations', () => {
     const reopened = await openDatabase({ file: plain });
     expect(reopened.prepare(row).pluck().get()).toBe('https://sandbox.plaid.com');
     reopened.close();
+  });
+
+  it('from version 5: every row keeps its bank fields, with empty user fields, no locks and no history', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 5);
+    const v5 = new BetterSqlite3(file);
+    v5.pragma('foreign_keys = ON');
+    insertV1Fixture(v5);
+    const bankColumns =
+      'SELECT id, date, name, merchant_name, amount, currency FROM transactions ORDER BY id';
+    const before = v5.prepare(bankColumns).all();
+    v5.close();
+
+    const db = await openDatabase({ file });
+    expect(db.prepare(bankColumns).all()).toEqual(before);
+    expect(
+      db
+        .prepare(
+          'SELECT DISTINCT payee, user_category, notes, excluded, reviewed, locks, needs_review FROM transactions',
+        )
+        .all(),
+    ).toEqual([
+      {
+        payee: null,
+        user_category: null,
+        notes: null,
+        excluded: 0,
+        reviewed: 0,
+        locks: '{}',
+        needs_review: null,
+      },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM transaction_edits').pluck().get()).toBe(0);
+    // A category filter pages through the index of the category a row shows.
+    const filtered = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT seq FROM transactions t WHERE t.removed_at IS NULL
+         AND COALESCE(t.user_category, t.category) = ? ORDER BY t.date DESC, t.seq DESC LIMIT 101`,
+      )
+      .all('FOOD_AND_DRINK') as { detail: string }[];
+    expect(filtered.map((p) => p.detail).join(' ')).toMatch(
+      /INDEX transactions_visible_by_category/,
+    );
+    expect(filtered.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    // An alias cannot point at nothing.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO transaction_aliases (plaid_id, seq, reason, created_at) VALUES ('x', 999, 'posted', 'now')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 
   it('refuses a file newer than the app knows, and leaves it unchanged', async () => {

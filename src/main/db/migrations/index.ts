@@ -4,6 +4,7 @@ import { transactionSearch } from './002_transaction_search';
 import { investmentsLiabilities } from './003_investments_liabilities';
 import { visibleRowIndexes } from './004_visible_row_indexes';
 import { connectionApiBaseUrl } from './005_connection_api_base_url';
+import { userFields } from './006_user_fields';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   investmentsLiabilities,
   visibleRowIndexes,
   connectionApiBaseUrl,
+  userFields,
 ];

@@ -1,0 +1,228 @@
+import { LedgerError } from '../../shared/errors';
+import type { EditResult, TransactionChange, UserField } from '../../shared/model';
+import type { Database } from './open';
+
+/** What a person sets: a value per user field; null on a text field gives it back to the bank. */
+export type UserFieldPatch = Partial<{
+  payee: string | null;
+  category: string | null;
+  notes: string | null;
+  excluded: boolean;
+  reviewed: boolean;
+}>;
+
+type Value = string | boolean | null;
+
+/** A field's state as the history stores it: its value and whether the person set it. */
+interface FieldState {
+  value: Value;
+  locked: boolean;
+}
+
+const COLUMN: Record<UserField, string> = {
+  payee: 'payee',
+  category: 'user_category',
+  notes: 'notes',
+  excluded: 'excluded',
+  reviewed: 'reviewed',
+};
+const BOOLEAN_FIELDS = new Set<UserField>(['excluded', 'reviewed']);
+
+interface EditableRow {
+  seq: number;
+  payee: string | null;
+  user_category: string | null;
+  notes: string | null;
+  excluded: number;
+  reviewed: number;
+  locks: string;
+}
+
+interface EditRecord {
+  id: number;
+  seq: number;
+  field: UserField;
+  before: string;
+  after: string;
+}
+
+/**
+ * The person's edits to transactions: every change is written with its before and after state in
+ * `transaction_edits`, one group per action, in the same SQLite transaction as the change itself.
+ * That table is a row's history and the undo log at once, so undo never needs a second record.
+ */
+export class TransactionEditsRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Sets fields on rows (by Plaid id); one undo group for all of them. */
+  apply(ids: readonly string[], patch: UserFieldPatch, now: string): EditResult {
+    return this.db.transaction((): EditResult => {
+      const rows = this.rowsFor(ids);
+      const groupId = this.nextGroupId();
+      let changedRows = 0;
+      for (const row of rows) {
+        const locks = parseLocks(row.locks);
+        let changed = false;
+        for (const field of Object.keys(patch) as UserField[]) {
+          const wanted = patch[field];
+          if (wanted === undefined) continue;
+          const before: FieldState = { value: valueOf(row, field), locked: field in locks };
+          // Clearing a text field hands it back to the bank; any value the person sets is theirs.
+          const after: FieldState = { value: wanted, locked: wanted !== null };
+          if (before.value === after.value && before.locked === after.locked) continue;
+          this.writeField(row.seq, field, after, locks, now);
+          this.record(groupId, row.seq, field, before, after, now);
+          changed = true;
+        }
+        if (changed) changedRows++;
+      }
+      return { editId: changedRows > 0 ? groupId : null, changedRows };
+    })();
+  }
+
+  /**
+   * Puts back what the last not-yet-undone group changed. A field changed again since (by a
+   * later edit) keeps its newer value: undo never throws away work it did not do.
+   */
+  undoLast(now: string): EditResult {
+    return this.db.transaction((): EditResult => {
+      const last = this.db
+        .prepare<[], { group_id: number }>(
+          `SELECT group_id FROM transaction_edits WHERE source = 'user' AND undone_at IS NULL
+           ORDER BY group_id DESC LIMIT 1`,
+        )
+        .get();
+      if (!last) throw new LedgerError('NOT_FOUND', 'There is nothing to undo.');
+      const edits = this.db
+        .prepare<[number], EditRecord>(
+          `SELECT id, seq, field, before, after FROM transaction_edits
+           WHERE group_id = ? ORDER BY id DESC`,
+        )
+        .all(last.group_id);
+      const rows = new Set<number>();
+      for (const edit of edits) {
+        const row = this.db
+          .prepare<[number], EditableRow>('SELECT * FROM transactions WHERE seq = ?')
+          .get(edit.seq);
+        if (!row) continue;
+        const locks = parseLocks(row.locks);
+        const after = JSON.parse(edit.after) as FieldState;
+        const current: FieldState = {
+          value: valueOf(row, edit.field),
+          locked: edit.field in locks,
+        };
+        if (current.value !== after.value || current.locked !== after.locked) continue;
+        this.writeField(edit.seq, edit.field, JSON.parse(edit.before) as FieldState, locks, now);
+        rows.add(edit.seq);
+      }
+      this.db
+        .prepare('UPDATE transaction_edits SET undone_at = ? WHERE group_id = ?')
+        .run(now, last.group_id);
+      return { editId: last.group_id, changedRows: rows.size };
+    })();
+  }
+
+  /** A row's changes, newest first. */
+  history(seq: number, limit = 200): TransactionChange[] {
+    return this.db
+      .prepare<[number, number], EditRecord & { at: string; undone_at: string | null }>(
+        `SELECT id, seq, field, before, after, at, undone_at FROM transaction_edits
+         WHERE seq = ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(seq, limit)
+      .map((edit) => ({
+        field: edit.field,
+        before: (JSON.parse(edit.before) as FieldState).value,
+        after: (JSON.parse(edit.after) as FieldState).value,
+        at: edit.at,
+        undone: edit.undone_at !== null,
+      }));
+  }
+
+  private rowsFor(ids: readonly string[]): EditableRow[] {
+    const find = this.db.prepare<[string], EditableRow>(
+      'SELECT * FROM transactions WHERE id = ? AND removed_at IS NULL',
+    );
+    const rows: EditableRow[] = [];
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const row = find.get(id);
+      if (row) rows.push(row);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      throw new LedgerError(
+        'NOT_FOUND',
+        missing.length === 1
+          ? 'That transaction is not in your ledger any more, so nothing was changed.'
+          : `${missing.length} of those transactions are not in your ledger any more, so nothing was changed.`,
+      );
+    }
+    return rows;
+  }
+
+  private nextGroupId(): number {
+    return (
+      this.db
+        .prepare<[], { next: number }>(
+          'SELECT COALESCE(MAX(group_id), 0) + 1 AS next FROM transaction_edits',
+        )
+        .get()?.next ?? 1
+    );
+  }
+
+  private writeField(
+    seq: number,
+    field: UserField,
+    state: FieldState,
+    locks: Record<string, string>,
+    now: string,
+  ): void {
+    if (state.locked) locks[field] = locks[field] ?? now;
+    else delete locks[field];
+    const value = BOOLEAN_FIELDS.has(field) ? (state.value ? 1 : 0) : state.value;
+    this.db
+      .prepare(`UPDATE transactions SET ${COLUMN[field]} = ?, locks = ? WHERE seq = ?`)
+      .run(value, JSON.stringify(locks), seq);
+  }
+
+  private record(
+    groupId: number,
+    seq: number,
+    field: UserField,
+    before: FieldState,
+    after: FieldState,
+    now: string,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO transaction_edits (group_id, seq, field, before, after, source, at)
+         VALUES (?, ?, ?, ?, ?, 'user', ?)`,
+      )
+      .run(groupId, seq, field, JSON.stringify(before), JSON.stringify(after), now);
+  }
+}
+
+function valueOf(row: EditableRow, field: UserField): Value {
+  switch (field) {
+    case 'payee':
+      return row.payee;
+    case 'category':
+      return row.user_category;
+    case 'notes':
+      return row.notes;
+    case 'excluded':
+      return row.excluded === 1;
+    case 'reviewed':
+      return row.reviewed === 1;
+  }
+}
+
+function parseLocks(locks: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(locks);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,354 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { WireTransaction } from '@ledgerlight/plaid-emulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../src/shared/contract';
+import {
+  expectedTransactions,
+  linkSandbox,
+  startHarness,
+  visibleTransactions,
+  type Harness,
+} from '../../support/sync-harness';
+
+/**
+ * The iron rule: nothing the person set is undone by the bank feed. Each case edits rows through
+ * the core's own channel, makes the emulator's bank report something, syncs with the real SDK, and
+ * compares the person's columns byte for byte.
+ */
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+interface UserColumns {
+  seq: number;
+  id: string;
+  payee: string | null;
+  user_category: string | null;
+  notes: string | null;
+  excluded: number;
+  reviewed: number;
+  locks: string;
+  removed_at: string | null;
+  needs_review: string | null;
+}
+
+function rowBySeq(h: Harness, seq: number): UserColumns {
+  const db = new BetterSqlite3(h.databasePath, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT seq, id, payee, user_category, notes, excluded, reviewed, locks, removed_at,
+                needs_review FROM transactions WHERE seq = ?`,
+      )
+      .get(seq) as UserColumns;
+  } finally {
+    db.close();
+  }
+}
+
+function rowById(h: Harness, id: string): UserColumns {
+  const db = new BetterSqlite3(h.databasePath, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM transactions WHERE id = ?').get(id) as UserColumns;
+  } finally {
+    db.close();
+  }
+}
+
+/** The person's own columns only: what the feed must never change. */
+const userPart = (r: UserColumns) => ({
+  payee: r.payee,
+  user_category: r.user_category,
+  notes: r.notes,
+  excluded: r.excluded,
+  reviewed: r.reviewed,
+  locks: r.locks,
+});
+
+const EDIT = {
+  payee: 'Corner café ☕',
+  category: 'Eating out',
+  notes: 'Lunch with Ana — split later',
+  excluded: true,
+  reviewed: true,
+} satisfies ChannelInput<'transactions.update'>['set'];
+
+async function setup() {
+  h = await startHarness({ core: { manualCooldownMs: 0 } });
+  const linked = await linkSandbox(h);
+  const sync = async () => {
+    await h!.call('connections.sync', { connectionId: linked.connectionId });
+    await h!.core.idle();
+  };
+  const truth = () => h!.emulator.control.groundTruth(linked.itemId);
+  const edit = async (id: string, set: ChannelInput<'transactions.update'>['set'] = EDIT) => {
+    await h!.call('transactions.update', { ids: [id], set });
+    return rowById(h!, id);
+  };
+  const noDuplicates = () =>
+    expect(visibleTransactions(h!.databasePath, linked.connectionId)).toEqual(
+      expectedTransactions(h!.emulator, linked.itemId),
+    );
+  return { ...linked, h, sync, truth, edit, noDuplicates };
+}
+
+const posted = (rows: WireTransaction[]) => rows.filter((t) => !t.pending);
+const pendingRows = (rows: WireTransaction[]) => rows.filter((t) => t.pending);
+
+describe('the bank feed keeps every edit', () => {
+  it('modified: the bank’s fields follow the bank, the person’s stay byte for byte', async () => {
+    const s = await setup();
+    const target = posted(s.truth())[0]!;
+    const edited = await s.edit(target.transaction_id);
+    expect(edited.locks).toContain('payee');
+
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...target,
+      amount: target.amount + 1.25,
+      name: `${target.name} ADJ`,
+      merchant_name: 'Someone Else',
+      personal_finance_category: {
+        primary: 'GENERAL_MERCHANDISE',
+        detailed: 'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE',
+        confidence_level: 'HIGH',
+      },
+    });
+    await s.sync();
+
+    const after = rowBySeq(s.h, edited.seq);
+    expect(userPart(after)).toEqual(userPart(edited));
+    const detail = await s.h.call('transactions.get', { id: target.transaction_id });
+    expect(detail.transaction.name).toBe(`${target.name} ADJ`);
+    expect(detail.transaction.merchantName).toBe('Someone Else');
+    expect(detail.transaction.category).toBe('GENERAL_MERCHANDISE');
+    expect(detail.transaction.user).toMatchObject({ payee: EDIT.payee, category: EDIT.category });
+    s.noDuplicates();
+  });
+
+  it('pending → posted by pending_transaction_id, with the removal on an earlier page', async () => {
+    const s = await setup();
+    const pending = pendingRows(s.truth())[0]!;
+    const edited = await s.edit(pending.transaction_id);
+
+    // The removal first, then a full page of other rows, then the posted row: two pages.
+    s.h.emulator.control.removeTransaction(s.itemId, pending.transaction_id);
+    for (let i = 0; i < 500; i++) {
+      s.h.emulator.control.putTransaction(s.itemId, {
+        ...posted(s.truth())[0]!,
+        transaction_id: `filler${String(i).padStart(5, '0')}`,
+        pending_transaction_id: null,
+      });
+    }
+    const postedId = 'posted-of-the-pending-one';
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...pending,
+      transaction_id: postedId,
+      pending: false,
+      pending_transaction_id: pending.transaction_id,
+    });
+    await s.sync();
+
+    const runs = await s.h.call('connections.logs', { connectionId: s.connectionId });
+    expect(runs[0]!.status).toBe('succeeded');
+    const after = rowBySeq(s.h, edited.seq);
+    expect(after.id).toBe(postedId);
+    expect(after.removed_at).toBeNull();
+    expect(userPart(after)).toEqual(userPart(edited));
+    const detail = await s.h.call('transactions.get', { id: postedId });
+    expect(detail.formerIds).toEqual([pending.transaction_id]);
+    expect(detail.transaction.pending).toBe(false);
+    s.noDuplicates();
+  });
+
+  it('pending → posted without pending_transaction_id: the one pending row of that amount', async () => {
+    const s = await setup();
+    const pending = pendingRows(s.truth())[0]!;
+    const edited = await s.edit(pending.transaction_id);
+    s.h.emulator.control.removeTransaction(s.itemId, pending.transaction_id);
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...pending,
+      transaction_id: 'posted-no-link',
+      pending: false,
+      pending_transaction_id: null,
+      name: `${pending.name} POSTED`,
+    });
+    await s.sync();
+    const after = rowBySeq(s.h, edited.seq);
+    expect(after.id).toBe('posted-no-link');
+    expect(userPart(after)).toEqual(userPart(edited));
+    s.noDuplicates();
+  });
+
+  it('a tip that changes the amount when it posts flags the edited row for review', async () => {
+    const s = await setup();
+    const pending = pendingRows(s.truth())[0]!;
+    const edited = await s.edit(pending.transaction_id, { category: 'Eating out' });
+    s.h.emulator.control.removeTransaction(s.itemId, pending.transaction_id);
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...pending,
+      transaction_id: 'posted-with-tip',
+      pending: false,
+      pending_transaction_id: pending.transaction_id,
+      amount: pending.amount + 3,
+    });
+    await s.sync();
+    const after = rowBySeq(s.h, edited.seq);
+    expect(userPart(after)).toEqual(userPart(edited));
+    expect(after.needs_review).toMatch(/changed the amount/);
+    s.noDuplicates();
+  });
+
+  it('a removed transaction stays removed when the bank sends its id again', async () => {
+    const s = await setup();
+    const target = posted(s.truth())[1]!;
+    const edited = await s.edit(target.transaction_id);
+    s.h.emulator.control.removeTransaction(s.itemId, target.transaction_id);
+    await s.sync();
+    const removed = rowBySeq(s.h, edited.seq);
+    expect(removed.removed_at).not.toBeNull();
+
+    s.h.emulator.control.putTransaction(
+      s.itemId,
+      { ...target, amount: target.amount + 1 },
+      'modified',
+    );
+    await s.sync();
+    const after = rowBySeq(s.h, edited.seq);
+    expect(after.removed_at).toBe(removed.removed_at);
+    expect(userPart(after)).toEqual(userPart(edited));
+    expect(visibleTransactions(s.h.databasePath, s.connectionId).map((t) => t.id)).not.toContain(
+      target.transaction_id,
+    );
+  });
+
+  it('a hold that never posts goes, keeping the edits on its tombstone, and adds nothing', async () => {
+    const s = await setup();
+    const hold = pendingRows(s.truth())[0]!;
+    const edited = await s.edit(hold.transaction_id);
+    const before = visibleTransactions(s.h.databasePath, s.connectionId).length;
+    s.h.emulator.control.removeTransaction(s.itemId, hold.transaction_id);
+    await s.sync();
+    const after = rowBySeq(s.h, edited.seq);
+    expect(after.removed_at).not.toBeNull();
+    expect(userPart(after)).toEqual(userPart(edited));
+    expect(visibleTransactions(s.h.databasePath, s.connectionId)).toHaveLength(before - 1);
+    s.noDuplicates();
+  });
+
+  it('the same merchant twice on one day stays two rows, each with its own edits', async () => {
+    const s = await setup();
+    const template = posted(s.truth())[0]!;
+    const twin = (id: string) => ({
+      ...template,
+      transaction_id: id,
+      pending_transaction_id: null,
+    });
+    s.h.emulator.control.putTransaction(s.itemId, twin('coffee-1'));
+    s.h.emulator.control.putTransaction(s.itemId, twin('coffee-2'));
+    await s.sync();
+    const first = await s.edit('coffee-1', { notes: 'mine' });
+    const second = await s.edit('coffee-2', { notes: 'for Ana' });
+    s.h.emulator.control.putTransaction(s.itemId, { ...twin('coffee-2'), amount: 9.99 });
+    await s.sync();
+    expect(userPart(rowBySeq(s.h, first.seq))).toEqual(userPart(first));
+    expect(userPart(rowBySeq(s.h, second.seq))).toEqual(userPart(second));
+    s.noDuplicates();
+  });
+
+  it('a bank that renumbers an id: the new id takes the old row over, edits and all', async () => {
+    const s = await setup();
+    const target = posted(s.truth())[2]!;
+    const edited = await s.edit(target.transaction_id);
+    s.h.emulator.control.removeTransaction(s.itemId, target.transaction_id);
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...target,
+      transaction_id: 'renumbered-id',
+    });
+    await s.sync();
+    const after = rowBySeq(s.h, edited.seq);
+    expect(after.id).toBe('renumbered-id');
+    expect(after.removed_at).toBeNull();
+    expect(userPart(after)).toEqual(userPart(edited));
+    s.noDuplicates();
+  });
+
+  it('a full resync from no cursor re-reads every row and keeps every edit', async () => {
+    const s = await setup();
+    const ids = posted(s.truth())
+      .slice(0, 40)
+      .map((t) => t.transaction_id);
+    await s.h.call('transactions.update', { ids, set: { category: 'Groceries', reviewed: true } });
+    const before = ids.map((id) => rowById(s.h, id));
+    const db = new BetterSqlite3(s.h.databasePath);
+    db.prepare('UPDATE connections SET cursor = NULL WHERE id = ?').run(s.connectionId);
+    db.close();
+    await s.sync();
+    const runs = await s.h.call('connections.logs', { connectionId: s.connectionId });
+    expect(runs[0]!.status).toBe('succeeded');
+    expect(ids.map((id) => userPart(rowById(s.h, id)))).toEqual(before.map(userPart));
+    s.noDuplicates();
+  });
+
+  it('undo puts back a whole bulk edit, and a later edit of the same field survives it', async () => {
+    const s = await setup();
+    const ids = posted(s.truth())
+      .slice(0, 3)
+      .map((t) => t.transaction_id);
+    const pristine = ids.map((id) => userPart(rowById(s.h, id)));
+    await s.h.call('transactions.update', { ids, set: { category: 'Travel', notes: 'Trip' } });
+    const later = await s.h.call('transactions.update', {
+      ids: [ids[0]!],
+      set: { excluded: true },
+    });
+    expect(later.changedRows).toBe(1);
+    // Undo the exclusion, then the bulk edit: each is one step.
+    await s.h.call('transactions.undo');
+    expect(rowById(s.h, ids[0]!).excluded).toBe(0);
+    const undone = await s.h.call('transactions.undo');
+    expect(undone.changedRows).toBe(3);
+    expect(ids.map((id) => userPart(rowById(s.h, id)))).toEqual(pristine);
+    const detail = await s.h.call('transactions.get', { id: ids[0]! });
+    expect(detail.history.map((c) => [c.field, c.after, c.undone])).toEqual([
+      ['excluded', true, true],
+      ['notes', 'Trip', true],
+      ['category', 'Travel', true],
+    ]);
+    const nothing = await s.h.failure('transactions.undo');
+    expect(nothing).toMatchObject({ code: 'NOT_FOUND', message: 'There is nothing to undo.' });
+  });
+
+  it('spending follows the person: their category, and nothing they excluded', async () => {
+    const s = await setup();
+    const outflow = posted(s.truth()).find((t) => t.amount > 0 && !t.pending)!;
+    const until = outflow.date;
+    const spent = async () =>
+      (await s.h.call('reports.spending', { months: 1, until })).rows.filter(
+        (r) => r.month === until.slice(0, 7),
+      );
+    const total = (rows: { amount: number }[]) => rows.reduce((sum, r) => sum + r.amount, 0);
+    const before = await spent();
+    await s.edit(outflow.transaction_id, { category: 'Gifts for family' });
+    const recategorized = await spent();
+    expect(total(recategorized)).toBe(total(before));
+    expect(recategorized.find((r) => r.category === 'Gifts for family')?.count).toBe(1);
+    await s.edit(outflow.transaction_id, { excluded: true });
+    const excluded = await spent();
+    expect(excluded.find((r) => r.category === 'Gifts for family')).toBeUndefined();
+    expect(total(before) - total(excluded)).toBe(Math.round(outflow.amount * 100));
+  });
+
+  it('an edit of a row that is gone changes nothing and says so', async () => {
+    const s = await setup();
+    const [a] = posted(s.truth());
+    const error = await s.h.failure('transactions.update', {
+      ids: [a!.transaction_id, 'no-such-row'],
+      set: { notes: 'x' },
+    });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toMatch(/not in your ledger any more, so nothing was changed/);
+    expect(rowById(s.h, a!.transaction_id).notes).toBeNull();
+  });
+});
