@@ -87,6 +87,8 @@ const CASES: Record<string, (core: Core, deep: string) => Record<string, unknown
   'one category': () => ({ category: 'TRANSPORTATION' }),
   'date range (a month)': () => ({ from: '2025-03-01', to: '2025-03-31' }),
   'search "starbu"': () => ({ search: 'starbu' }),
+  'search mid-word "arbuck"': () => ({ search: 'arbuck' }),
+  'search an amount "12.50"': () => ({ search: '12.50' }),
 };
 
 async function measure(rows: number): Promise<Map<string, number>> {

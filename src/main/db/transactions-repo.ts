@@ -83,9 +83,7 @@ export class TransactionsRepo {
   }
 
   /** One row with where it lives and the other Plaid ids it has had, or undefined. */
-  find(
-    id: string,
-  ):
+  find(id: string):
     | {
         row: TransactionRow;
         accountName: string;
@@ -146,9 +144,9 @@ function buildWhere(filter: TransactionFilter): { where: string[]; params: unkno
   if (filter.type === 'out') add('t.amount < 0');
   if (filter.category) add('COALESCE(t.user_category, t.category) = ?', filter.category);
   if (filter.batchId !== undefined) add('t.batch_id = ?', filter.batchId);
-  const match = filter.search ? toFtsQuery(filter.search) : '';
-  if (match) {
-    add('t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)', match);
+  if (filter.search) {
+    const search = searchClause(filter.search);
+    if (search) add(search.sql, ...search.params);
   }
   return { where, params };
 }
@@ -157,17 +155,52 @@ function clause(where: string[]): string {
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
+const SEARCHED_COLUMNS = ['t.name', 't.merchant_name', 't.payee', 't.notes'];
+
 /**
- * Turns what a person types into a safe FTS5 query: every word becomes a quoted prefix term, so
- * FTS syntax characters in the input are plain text and "star" finds "Starbucks".
+ * What a person types, as SQL: every word must appear somewhere in the row's text (bank text,
+ * merchant, payee, notes), anywhere in a word. Words of three letters or more go through the
+ * trigram index; shorter ones are a LIKE on what the index left. A search that reads as an amount
+ * ("93.41", "$1,200") also finds rows of that amount, in or out.
  */
-export function toFtsQuery(input: string): string {
-  return input
+export function searchClause(input: string): { sql: string; params: unknown[] } | null {
+  const words = input
     .split(/\s+/)
-    .map((word) => word.replace(/"/g, '').trim())
-    .filter((word) => word.length > 0)
-    .map((word) => `"${word}"*`)
-    .join(' ');
+    .map((word) => word.trim())
+    .filter((word) => word.length > 0);
+  if (words.length === 0) return null;
+  const long = words.filter((word) => [...word].length >= 3);
+  const short = words.filter((word) => [...word].length < 3);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (long.length > 0) {
+    parts.push('t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)');
+    params.push(toFtsQuery(long));
+  }
+  for (const word of short) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(`(${SEARCHED_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...SEARCHED_COLUMNS.map(() => pattern));
+  }
+  const text = parts.join(' AND ');
+  const amount = words.length === 1 ? amountOf(words[0]!) : null;
+  if (amount === null) return { sql: text, params };
+  return { sql: `(${text} OR t.amount IN (?, ?))`, params: [...params, amount, -amount] };
+}
+
+/** Each fragment a quoted trigram phrase, so FTS syntax a person types is plain text. */
+export function toFtsQuery(words: readonly string[]): string {
+  return words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' ');
+}
+
+/** Minor units of a typed amount with two decimals or none ("93.41", "$1,200", "-12.5"), or null. */
+function amountOf(word: string): number | null {
+  const match = /^[-+]?[$€£]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(word);
+  if (!match) return null;
+  const whole = Number(match[1]!.replace(/,/g, ''));
+  const cents = Number((match[2] ?? '').padEnd(2, '0'));
+  const minor = whole * 100 + cents;
+  return Number.isSafeInteger(minor) ? minor : null;
 }
 
 function encodeCursor(date: string, seq: number, total: number): string {

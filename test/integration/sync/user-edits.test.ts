@@ -340,6 +340,40 @@ describe('the bank feed keeps every edit', () => {
     expect(total(before) - total(excluded)).toBe(Math.round(outflow.amount * 100));
   });
 
+  it('search finds what people type: mid-word, an amount, their payee and notes', async () => {
+    const s = await setup();
+    const rows = posted(s.truth());
+    const target = rows.find((t) => (t.merchant_name ?? t.name).length >= 6)!;
+    const text = target.merchant_name ?? target.name;
+    const middle = text.slice(1, 5);
+    const search = async (q: string) =>
+      (await s.h.call('transactions.list', { search: q, limit: 500 })).items;
+
+    const mid = await search(middle);
+    expect(mid.map((t) => t.id)).toContain(target.transaction_id);
+    expect(
+      mid.every((t) =>
+        `${t.name} ${t.merchantName ?? ''}`.toLowerCase().includes(middle.toLowerCase()),
+      ),
+    ).toBe(true);
+
+    const cents = Math.round(Math.abs(target.amount) * 100);
+    const typed = (cents / 100).toFixed(2);
+    const byAmount = await search(typed);
+    expect(byAmount.map((t) => t.id)).toContain(target.transaction_id);
+    expect(byAmount.every((t) => Math.abs(t.amount) === cents || t.name.includes(typed))).toBe(
+      true,
+    );
+
+    await s.edit(target.transaction_id, { payee: 'Zyxwv Bakery', notes: 'birthday cake for Ana' });
+    expect((await search('xwv')).map((t) => t.id)).toEqual([target.transaction_id]);
+    expect((await search('hday ca')).map((t) => t.id)).toEqual([target.transaction_id]);
+    // A fragment shorter than three letters still narrows, and FTS syntax is plain text.
+    expect((await search('Zy ke')).map((t) => t.id)).toEqual([target.transaction_id]);
+    expect(await search('"NEAR( OR * -')).toEqual([]);
+    expect(await search('100%_')).toEqual([]);
+  });
+
   it('an edit of a row that is gone changes nothing and says so', async () => {
     const s = await setup();
     const [a] = posted(s.truth());

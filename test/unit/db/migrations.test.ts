@@ -123,7 +123,7 @@ describe('migrations', () => {
     ]);
     const found = db
       .prepare(
-        "SELECT t.id FROM transactions t WHERE t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH 'starbu*')",
+        'SELECT t.id FROM transactions t WHERE t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH \'"starbu"\')',
       )
       .pluck()
       .all();
@@ -280,6 +280,34 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('from version 6: rows already there are found mid-word, in the person’s payee and notes too', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 6);
+    const v6 = new BetterSqlite3(file);
+    v6.pragma('foreign_keys = ON');
+    insertV1Fixture(v6);
+    v6.prepare(
+      "UPDATE transactions SET payee = 'Morning coffee', notes = 'with Ana' WHERE id = 't1'",
+    ).run();
+    v6.close();
+    const db = await openDatabase({ file });
+    const find = (q: string) =>
+      db
+        .prepare(
+          'SELECT t.id FROM transactions t WHERE t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?) ORDER BY t.id',
+        )
+        .pluck()
+        .all(q);
+    expect(find('"arbuck"')).toEqual(['t1']);
+    expect(find('"ffee"')).toEqual(['t1']);
+    expect(find('"th an"')).toEqual(['t1']);
+    expect(find('"yrol"')).toEqual(['t2']);
+    // The triggers follow later edits of the person's fields.
+    db.prepare("UPDATE transactions SET notes = 'rent share' WHERE id = 't2'").run();
+    expect(find('"nt sha"')).toEqual(['t2']);
     db.close();
   });
 

@@ -5,6 +5,7 @@ import { investmentsLiabilities } from './003_investments_liabilities';
 import { visibleRowIndexes } from './004_visible_row_indexes';
 import { connectionApiBaseUrl } from './005_connection_api_base_url';
 import { userFields } from './006_user_fields';
+import { searchAnywhere } from './007_search_anywhere';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   visibleRowIndexes,
   connectionApiBaseUrl,
   userFields,
+  searchAnywhere,
 ];
