@@ -294,20 +294,30 @@ export const channels = {
    * set to null goes back to what the bank says.
    */
   'transactions.update': channel(
-    z.strictObject({
-      ids: z.array(id).min(1).max(500),
-      set: z
-        .strictObject({
-          payee: userText(100).nullable().optional(),
-          category: userText(100).nullable().optional(),
-          notes: z.string().trim().max(2000).transform(emptyToNull).nullable().optional(),
-          excluded: z.boolean().optional(),
-          reviewed: z.boolean().optional(),
-        })
-        .refine((set) => Object.values(set).some((v) => v !== undefined), {
-          message: 'choose at least one thing to change',
-        }),
-    }),
+    z
+      .strictObject({
+        ids: z.array(id).min(1).max(500),
+        set: z
+          .strictObject({
+            payee: userText(100).nullable().optional(),
+            category: userText(100).nullable().optional(),
+            notes: z.string().trim().max(2000).transform(emptyToNull).nullable().optional(),
+            excluded: z.boolean().optional(),
+            reviewed: z.boolean().optional(),
+          })
+          .refine((set) => Object.values(set).some((v) => v !== undefined), {
+            message: 'choose at least one thing to change',
+          }),
+        /**
+         * The new payee also names every row with the same bank text, now and from later syncs
+         * (rows whose payee was set one by one keep theirs).
+         */
+        payeeForSameText: z.boolean().optional(),
+      })
+      .refine((v) => !v.payeeForSameText || typeof v.set.payee === 'string', {
+        message: 'give the payee a name to use it for every transaction with the same bank text',
+        path: ['payeeForSameText'],
+      }),
     output<EditResult>(),
   ),
   /** Undoes the last edit (one row or a whole bulk edit). */

@@ -30,6 +30,7 @@ const BOOLEAN_FIELDS = new Set<UserField>(['excluded', 'reviewed']);
 
 interface EditableRow {
   seq: number;
+  name: string;
   payee: string | null;
   user_category: string | null;
   notes: string | null;
@@ -54,12 +55,24 @@ interface EditRecord {
 export class TransactionEditsRepo {
   constructor(private readonly db: Database) {}
 
-  /** Sets fields on rows (by Plaid id); one undo group for all of them. */
-  apply(ids: readonly string[], patch: UserFieldPatch, now: string): EditResult {
+  /**
+   * Sets fields on rows (by Plaid id); one undo group for all of them. With `payeeForSameText`,
+   * a new payee also names every other row with the same bank text (except rows whose payee the
+   * person set one by one) and every such row later syncs bring, through a payee rule.
+   */
+  apply(
+    ids: readonly string[],
+    patch: UserFieldPatch,
+    now: string,
+    options: { payeeForSameText?: boolean } = {},
+  ): EditResult {
     return this.db.transaction((): EditResult => {
       const rows = this.rowsFor(ids);
       const groupId = this.nextGroupId();
       let changedRows = 0;
+      if (options.payeeForSameText && typeof patch.payee === 'string') {
+        changedRows += this.renamePayee(rows, patch.payee, groupId, now);
+      }
       for (const row of rows) {
         const locks = parseLocks(row.locks);
         let changed = false;
@@ -118,6 +131,7 @@ export class TransactionEditsRepo {
       this.db
         .prepare('UPDATE transaction_edits SET undone_at = ? WHERE group_id = ?')
         .run(now, last.group_id);
+      this.undoPayeeRules(last.group_id);
       return { editId: last.group_id, changedRows: rows.size };
     })();
   }
@@ -137,6 +151,65 @@ export class TransactionEditsRepo {
         at: edit.at,
         undone: edit.undone_at !== null,
       }));
+  }
+
+  /** The payee rules for the rows' bank texts, and the other rows with those texts. */
+  private renamePayee(rows: EditableRow[], payee: string, groupId: number, now: string): number {
+    const chosen = new Set(rows.map((r) => r.seq));
+    let changed = 0;
+    for (const name of new Set(rows.map((r) => r.name))) {
+      const previous = this.db
+        .prepare<[string], { payee: string; group_id: number | null }>(
+          'SELECT payee, group_id FROM payee_rules WHERE raw_name = ?',
+        )
+        .get(name);
+      this.db
+        .prepare(
+          `INSERT INTO payee_rules (raw_name, payee, group_id, replaced_payee, replaced_group_id,
+             created_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(raw_name) DO UPDATE SET payee = excluded.payee, group_id = excluded.group_id,
+             replaced_payee = excluded.replaced_payee,
+             replaced_group_id = excluded.replaced_group_id, created_at = excluded.created_at`,
+        )
+        .run(name, payee, groupId, previous?.payee ?? null, previous?.group_id ?? null, now);
+      const followers = this.db
+        .prepare<[string], EditableRow>(
+          `SELECT * FROM transactions WHERE name = ? AND removed_at IS NULL
+             AND json_extract(locks, '$.payee') IS NULL`,
+        )
+        .all(name)
+        .filter((r) => !chosen.has(r.seq) && r.payee !== payee);
+      for (const row of followers) {
+        const before: FieldState = { value: row.payee, locked: false };
+        const after: FieldState = { value: payee, locked: false };
+        this.writeField(row.seq, 'payee', after, parseLocks(row.locks), now);
+        this.record(groupId, row.seq, 'payee', before, after, now);
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  /** Takes away the payee rules an undone group made, giving back any rule they replaced. */
+  private undoPayeeRules(groupId: number): void {
+    const made = this.db
+      .prepare<
+        [number],
+        { raw_name: string; replaced_payee: string | null; replaced_group_id: number | null }
+      >('SELECT raw_name, replaced_payee, replaced_group_id FROM payee_rules WHERE group_id = ?')
+      .all(groupId);
+    for (const rule of made) {
+      if (rule.replaced_payee === null) {
+        this.db.prepare('DELETE FROM payee_rules WHERE raw_name = ?').run(rule.raw_name);
+      } else {
+        this.db
+          .prepare(
+            `UPDATE payee_rules SET payee = ?, group_id = ?, replaced_payee = NULL,
+               replaced_group_id = NULL WHERE raw_name = ?`,
+          )
+          .run(rule.replaced_payee, rule.replaced_group_id, rule.raw_name);
+      }
+    }
   }
 
   private rowsFor(ids: readonly string[]): EditableRow[] {

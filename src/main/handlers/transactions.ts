@@ -23,7 +23,8 @@ export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactio
         history: edits.history(found.row.seq),
       };
     },
-    'transactions.update': async ({ ids, set }) => edits.apply(ids, set, now()),
+    'transactions.update': async ({ ids, set, payeeForSameText }) =>
+      edits.apply(ids, set, now(), { payeeForSameText }),
     'transactions.undo': async () => edits.undoLast(now()),
   };
 }

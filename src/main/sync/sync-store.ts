@@ -36,6 +36,7 @@ export class SyncStore {
   private readonly updateTransaction;
   private readonly takeOverTransaction;
   private readonly insertAlias;
+  private readonly applyPayeeRule;
   private readonly findAlias;
   private readonly pendingCandidates;
   private readonly postedTwins;
@@ -79,6 +80,12 @@ export class SyncStore {
            ELSE needs_review END,
          updated_at = @now
        WHERE seq = @seq`,
+    );
+    // A payee the person gave this bank text once names each new row with it.
+    this.applyPayeeRule = db.prepare(
+      `UPDATE transactions SET payee = (SELECT r.payee FROM payee_rules r WHERE r.raw_name = transactions.name)
+       WHERE seq = ? AND payee IS NULL
+         AND EXISTS (SELECT 1 FROM payee_rules r WHERE r.raw_name = transactions.name)`,
     );
     this.insertAlias = db.prepare(
       `INSERT INTO transaction_aliases (plaid_id, seq, reason, created_at) VALUES (?, ?, ?, ?)
@@ -379,7 +386,8 @@ export class SyncStore {
         });
         this.insertAlias.run(target.row.id, target.row.seq, target.reason, now);
       } else {
-        this.insertTransaction.run(params);
+        const seq = Number(this.insertTransaction.run(params).lastInsertRowid);
+        this.applyPayeeRule.run(seq);
       }
       outcome = 'inserted';
     }

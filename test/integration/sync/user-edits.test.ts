@@ -374,6 +374,53 @@ describe('the bank feed keeps every edit', () => {
     expect(await search('100%_')).toEqual([]);
   });
 
+  it('renaming a payee once names every row with that bank text, and the rows later syncs bring', async () => {
+    const s = await setup();
+    const counts = new Map<string, WireTransaction[]>();
+    for (const t of posted(s.truth())) counts.set(t.name, [...(counts.get(t.name) ?? []), t]);
+    const group = [...counts.values()].find((g) => g.length >= 3)!;
+    const [first, own, ...rest] = group;
+    // One row the person named on its own keeps its name.
+    await s.edit(own!.transaction_id, { payee: 'Just this one' });
+    const result = await s.h.call('transactions.update', {
+      ids: [first!.transaction_id],
+      set: { payee: 'Neighbourhood Grocer' },
+      payeeForSameText: true,
+    });
+    expect(result.changedRows).toBe(1 + rest.length);
+    const payeeOf = (id: string) => rowById(s.h, id).payee;
+    expect(payeeOf(first!.transaction_id)).toBe('Neighbourhood Grocer');
+    expect(payeeOf(own!.transaction_id)).toBe('Just this one');
+    for (const t of rest) expect(payeeOf(t.transaction_id)).toBe('Neighbourhood Grocer');
+    // Only the row the person edited is locked; the followers came from the rule.
+    expect(rowById(s.h, first!.transaction_id).locks).toContain('payee');
+    expect(rowById(s.h, rest[0]!.transaction_id).locks).toBe('{}');
+
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...first!,
+      transaction_id: 'next-visit',
+      date: s.h.emulator.control.today(s.itemId),
+      amount: first!.amount + 2,
+      pending_transaction_id: null,
+    });
+    await s.sync();
+    expect(payeeOf('next-visit')).toBe('Neighbourhood Grocer');
+
+    // Undo takes the names and the rule away; a later row keeps the bank's name.
+    await s.h.call('transactions.undo');
+    for (const t of [first!, ...rest]) expect(payeeOf(t.transaction_id)).toBeNull();
+    expect(payeeOf(own!.transaction_id)).toBe('Just this one');
+    expect(payeeOf('next-visit')).toBe('Neighbourhood Grocer');
+    s.h.emulator.control.putTransaction(s.itemId, {
+      ...first!,
+      transaction_id: 'visit-after-undo',
+      amount: first!.amount + 4,
+      pending_transaction_id: null,
+    });
+    await s.sync();
+    expect(payeeOf('visit-after-undo')).toBeNull();
+  });
+
   it('an edit of a row that is gone changes nothing and says so', async () => {
     const s = await setup();
     const [a] = posted(s.truth());

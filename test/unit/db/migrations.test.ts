@@ -88,6 +88,7 @@ describe('migrations', () => {
         'securities',
         'holdings',
         'liabilities',
+        'payee_rules',
         'sync_runs',
         'transaction_aliases',
         'transaction_edits',
@@ -308,6 +309,24 @@ describe('migrations', () => {
     // The triggers follow later edits of the person's fields.
     db.prepare("UPDATE transactions SET notes = 'rent share' WHERE id = 't2'").run();
     expect(find('"nt sha"')).toEqual(['t2']);
+    db.close();
+  });
+
+  it('from version 7: no payee rules yet, and the rows of one bank text are found by index', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 7);
+    const v7 = new BetterSqlite3(file);
+    v7.pragma('foreign_keys = ON');
+    insertV1Fixture(v7);
+    v7.close();
+    const db = await openDatabase({ file });
+    expect(db.prepare('SELECT COUNT(*) FROM payee_rules').pluck().get()).toBe(0);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM transactions WHERE name = 'STARBUCKS 123' AND removed_at IS NULL",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX transactions_by_name/);
     db.close();
   });
 

@@ -6,6 +6,7 @@ import { visibleRowIndexes } from './004_visible_row_indexes';
 import { connectionApiBaseUrl } from './005_connection_api_base_url';
 import { userFields } from './006_user_fields';
 import { searchAnywhere } from './007_search_anywhere';
+import { payeeRules } from './008_payee_rules';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   connectionApiBaseUrl,
   userFields,
   searchAnywhere,
+  payeeRules,
 ];
