@@ -265,6 +265,19 @@ export const channels = {
 
   'accounts.list': channel(z.strictObject({ connectionId: id.optional() }), output<Account[]>()),
   'accounts.get': channel(z.strictObject({ accountId: id }), output<AccountDetail>()),
+  /** The person's own name for an account (null: the bank's again), or hiding it. */
+  'accounts.update': channel(
+    z
+      .strictObject({
+        accountId: id,
+        name: userText(100).nullable().optional(),
+        hidden: z.boolean().optional(),
+      })
+      .refine((v) => v.name !== undefined || v.hidden !== undefined, {
+        message: 'choose a new name or whether to hide the account',
+      }),
+    output<Account>(),
+  ),
 
   'transactions.list': channel(
     z

@@ -96,7 +96,14 @@ export interface Balances {
 export interface Account {
   id: string;
   connectionId: string;
+  /** What the account is called here: the person's name for it, else the bank's. */
   name: string;
+  /** The bank's own name for it, which a rename never changes. */
+  bankName: string;
+  /** The bank it is at, so three "Plaid Checking ••0000" can be told apart. */
+  institutionName: string | null;
+  /** The person hid it from the account lists (its data stays). */
+  hidden: boolean;
   officialName: string | null;
   type: string;
   subtype: string | null;

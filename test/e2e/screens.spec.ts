@@ -208,11 +208,13 @@ test('settings: masked keys, sync frequency, data folder, export', async ({ page
     .trim()
     .split('\r\n');
   expect(lines[0]).toBe(
-    'Date,Description,Merchant,Category,Category detail,Account,Amount,Currency,Pending,Transaction ID',
+    'Date,Description,Merchant,Category,Category detail,Account,Bank,Amount,Currency,Pending,Payee,Your category,Notes,Left out of reports,Transaction ID',
   );
   expect(lines.length).toBeGreaterThan(500);
   // Exact decimals with their currency, and CAD rows kept in CAD.
   expect(lines.some((l) => /,4125\.00,USD,no,/.test(l))).toBe(true);
+  // Three banks' "Plaid Checking" are told apart by the bank beside them.
+  expect(lines.some((l) => /Plaid Checking 0000,First Platypus Bank,/.test(l))).toBe(true);
   expect(lines.some((l) => /,-\d+\.\d{2},CAD,/.test(l))).toBe(true);
 });
 

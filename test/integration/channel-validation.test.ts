@@ -33,6 +33,7 @@ const WRONG_FIELD: Record<Channel, unknown> = {
   'connections.disconnect': { connectionId: 'conn_1', deleteData: 'yes' },
   'accounts.list': { connectionId: 5 },
   'accounts.get': { accountId: '' },
+  'accounts.update': { accountId: 'acc_1', name: 'x'.repeat(101) },
   'transactions.list': { from: '2026-02-01', to: '2026-01-01' },
   'transactions.get': { id: '' },
   'transactions.update': { ids: ['txn_1'], set: { payee: 'Tab\there' } },

@@ -14,6 +14,9 @@ interface AccountRow {
   balance_available: number | null;
   balance_limit: number | null;
   balance_updated_at: string | null;
+  user_name: string | null;
+  hidden: number;
+  institution_name: string | null;
 }
 
 export class AccountsRepo {
@@ -23,7 +26,9 @@ export class AccountsRepo {
     const where = connectionId ? 'WHERE a.connection_id = ?' : '';
     return this.db
       .prepare<string[], AccountRow>(
-        `SELECT a.* FROM accounts a JOIN connections c ON c.id = a.connection_id ${where}
+        `SELECT a.*, i.name AS institution_name FROM accounts a
+         JOIN connections c ON c.id = a.connection_id
+         LEFT JOIN institutions i ON i.id = c.institution_id ${where}
          ORDER BY c.created_at, a.type, a.name, a.id`,
       )
       .all(...(connectionId ? [connectionId] : []))
@@ -32,9 +37,31 @@ export class AccountsRepo {
 
   get(id: string): Account | undefined {
     const row = this.db
-      .prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?')
+      .prepare<[string], AccountRow>(
+        `SELECT a.*, i.name AS institution_name FROM accounts a
+         JOIN connections c ON c.id = a.connection_id
+         LEFT JOIN institutions i ON i.id = c.institution_id WHERE a.id = ?`,
+      )
       .get(id);
     return row ? toAccount(row) : undefined;
+  }
+
+  /** The person's name (null: the bank's again) and visibility; false when there is no such account. */
+  updateOwn(id: string, change: { name?: string | null; hidden?: boolean }): boolean {
+    const current = this.db
+      .prepare<[string], { user_name: string | null; hidden: number }>(
+        'SELECT user_name, hidden FROM accounts WHERE id = ?',
+      )
+      .get(id);
+    if (!current) return false;
+    this.db
+      .prepare('UPDATE accounts SET user_name = ?, hidden = ? WHERE id = ?')
+      .run(
+        change.name === undefined ? current.user_name : change.name,
+        change.hidden === undefined ? current.hidden : change.hidden ? 1 : 0,
+        id,
+      );
+    return true;
   }
 
   balanceHistory(accountId: string, limit = 730): BalanceSnapshot[] {
@@ -53,7 +80,10 @@ function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
     connectionId: row.connection_id,
-    name: row.name,
+    name: row.user_name ?? row.name,
+    bankName: row.name,
+    institutionName: row.institution_name,
+    hidden: row.hidden === 1,
     officialName: row.official_name,
     type: row.type,
     subtype: row.subtype,

@@ -182,10 +182,21 @@ export function searchClause(input: string): { sql: string; params: unknown[] } 
     parts.push(`(${SEARCHED_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     params.push(...SEARCHED_COLUMNS.map(() => pattern));
   }
-  const text = parts.join(' AND ');
   const amount = words.length === 1 ? amountOf(words[0]!) : null;
-  if (amount === null) return { sql: text, params };
-  return { sql: `(${text} OR t.amount IN (?, ?))`, params: [...params, amount, -amount] };
+  if (amount === null) return { sql: parts.join(' AND '), params };
+  if (long.length === 0) {
+    return {
+      sql: `(${parts.join(' AND ')} OR t.amount IN (?, ?))`,
+      params: [...params, amount, -amount],
+    };
+  }
+  // One word, three characters or more (an amount is): the index lookup and the amount lookup
+  // as one set of rows, so neither reads the whole table.
+  return {
+    sql: `t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?
+            UNION ALL SELECT seq FROM transactions WHERE removed_at IS NULL AND amount IN (?, ?))`,
+    params: [toFtsQuery(words), amount, -amount],
+  };
 }
 
 /** Each fragment a quoted trigram phrase, so FTS syntax a person types is plain text. */

@@ -12,6 +12,12 @@ export function accountsHandlers(ctx: CoreContext): HandlerGroup<'accounts'> {
       if (connectionId) requireConnection(ctx, connectionId);
       return accounts.list(connectionId);
     },
+    'accounts.update': async ({ accountId, name, hidden }) => {
+      if (!accounts.updateOwn(accountId, { name, hidden })) {
+        throw new LedgerError('NOT_FOUND', 'That account is not in your ledger any more.');
+      }
+      return accounts.get(accountId)!;
+    },
     'accounts.get': async ({ accountId }) => {
       const account = accounts.get(accountId);
       if (!account) throw new LedgerError('NOT_FOUND', `No account ${accountId}.`);

@@ -365,6 +365,13 @@ describe('the bank feed keeps every edit', () => {
       true,
     );
 
+    // A whole amount of one or two digits is matched as an amount too.
+    const small = rows.find((t) => Math.abs(t.amount) < 100 && Number.isInteger(t.amount));
+    if (small) {
+      const found = await search(String(Math.abs(small.amount)));
+      expect(found.map((t) => t.id)).toContain(small.transaction_id);
+    }
+
     await s.edit(target.transaction_id, { payee: 'Zyxwv Bakery', notes: 'birthday cake for Ana' });
     expect((await search('xwv')).map((t) => t.id)).toEqual([target.transaction_id]);
     expect((await search('hday ca')).map((t) => t.id)).toEqual([target.transaction_id]);
@@ -419,6 +426,31 @@ describe('the bank feed keeps every edit', () => {
     });
     await s.sync();
     expect(payeeOf('visit-after-undo')).toBeNull();
+  });
+
+  it('an account the person renamed and hid keeps both through a sync; the bank’s name stays beside', async () => {
+    const s = await setup();
+    const [account] = await s.h.call('accounts.list', { connectionId: s.connectionId });
+    const renamed = await s.h.call('accounts.update', {
+      accountId: account!.id,
+      name: 'Bills account',
+      hidden: true,
+    });
+    expect(renamed).toMatchObject({ name: 'Bills account', bankName: account!.name, hidden: true });
+    expect(renamed.institutionName).toBe(account!.institutionName);
+    expect(renamed.institutionName).toBeTruthy();
+    s.h.emulator.control.advance({ days: 2, itemId: s.itemId });
+    await s.sync();
+    const after = await s.h.call('accounts.get', { accountId: account!.id });
+    expect(after.account).toMatchObject({
+      name: 'Bills account',
+      bankName: account!.name,
+      hidden: true,
+    });
+    const back = await s.h.call('accounts.update', { accountId: account!.id, name: '' });
+    expect(back).toMatchObject({ name: account!.name, hidden: true });
+    const missing = await s.h.failure('accounts.update', { accountId: 'nope', hidden: false });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('an edit of a row that is gone changes nothing and says so', async () => {

@@ -330,6 +330,23 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('from version 8: accounts keep the bank’s name, with no name of the person’s and not hidden', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 8);
+    const v8 = new BetterSqlite3(file);
+    v8.pragma('foreign_keys = ON');
+    insertV1Fixture(v8);
+    v8.close();
+    const db = await openDatabase({ file });
+    expect(db.prepare('SELECT id, name, user_name, hidden FROM accounts').all()).toEqual([
+      { id: 'a1', name: 'Checking', user_name: null, hidden: 0 },
+    ]);
+    expect(() => db.prepare("UPDATE accounts SET hidden = 2 WHERE id = 'a1'").run()).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+
   it('refuses a file newer than the app knows, and leaves it unchanged', async () => {
     const dir = tempDir();
     const file = fileAtVersion(dir, LATEST);

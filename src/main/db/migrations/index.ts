@@ -7,6 +7,7 @@ import { connectionApiBaseUrl } from './005_connection_api_base_url';
 import { userFields } from './006_user_fields';
 import { searchAnywhere } from './007_search_anywhere';
 import { payeeRules } from './008_payee_rules';
+import { accountNames } from './009_account_names';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   userFields,
   searchAnywhere,
   payeeRules,
+  accountNames,
 ];

@@ -5,6 +5,7 @@ import { ArrowLeftIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
 import { Money } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
+import { AccountNameForm } from '../features/accounts/AccountNameForm';
 import { BalanceChart } from '../features/accounts/BalanceChart';
 import { TransactionList } from '../features/transactions/TransactionList';
 import { formatDateTime } from '../format/dates';
@@ -61,8 +62,10 @@ export function AccountDetail() {
         subtitle={[
           subtypeLabel(account.subtype, account.type),
           account.mask ? `••${account.mask}` : null,
-          connection?.displayName,
-          account.officialName && account.officialName !== account.name
+          account.institutionName ?? connection?.displayName,
+          account.name !== account.bankName ? `the bank calls it ${account.bankName}` : null,
+          account.hidden ? 'hidden' : null,
+          account.officialName && account.officialName !== account.bankName
             ? account.officialName
             : null,
         ]
@@ -110,6 +113,17 @@ export function AccountDetail() {
             </p>
           </EmptyState>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="name-heading">
+        <header className="card-header">
+          <h2 id="name-heading">Name and visibility</h2>
+        </header>
+        <AccountNameForm
+          key={`${account.name}|${account.hidden}`}
+          account={account}
+          onSaved={reload}
+        />
       </section>
 
       <section className="card" aria-labelledby="recent-heading">

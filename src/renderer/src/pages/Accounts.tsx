@@ -54,7 +54,9 @@ function AccountGroups({
   accounts: Account[];
   connections: Connection[];
 }) {
-  const worth = netWorth(accounts);
+  const shown = accounts.filter((a) => !a.hidden);
+  const hidden = accounts.filter((a) => a.hidden);
+  const worth = netWorth(shown);
   const byId = new Map(connections.map((c) => [c.id, c]));
   return (
     <>
@@ -78,7 +80,7 @@ function AccountGroups({
           </p>
         </div>
       </section>
-      {groupAccounts(accounts).map((group) => (
+      {groupAccounts(shown).map((group) => (
         <section
           key={group.group}
           className="card account-group"
@@ -120,7 +122,7 @@ function AccountGroups({
                       </span>
                     </td>
                     <td>
-                      {connection?.displayName ?? '—'}
+                      {a.institutionName ?? connection?.displayName ?? '—'}
                       {a.balanceUpdatedAt ? (
                         <span className="cell-sub">
                           Updated {formatRelative(a.balanceUpdatedAt)}
@@ -140,6 +142,25 @@ function AccountGroups({
           </table>
         </section>
       ))}
+      {hidden.length > 0 ? (
+        <section className="card" aria-labelledby="hidden-accounts">
+          <header className="card-header">
+            <h2 id="hidden-accounts">Hidden accounts</h2>
+            <p className="muted">Not in the totals above; their transactions are kept.</p>
+          </header>
+          <ul className="plain-list">
+            {hidden.map((a) => (
+              <li key={a.id}>
+                <Link to={`/accounts/${encodeURIComponent(a.id)}`}>
+                  {a.name}
+                  {a.mask ? ` ••${a.mask}` : ''}
+                </Link>{' '}
+                <span className="muted">{a.institutionName ?? ''}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

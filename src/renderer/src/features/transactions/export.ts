@@ -15,9 +15,14 @@ const HEADER = [
   'Category',
   'Category detail',
   'Account',
+  'Bank',
   'Amount',
   'Currency',
   'Pending',
+  'Payee',
+  'Your category',
+  'Notes',
+  'Left out of reports',
   'Transaction ID',
 ];
 
@@ -53,9 +58,14 @@ export async function buildTransactionsCsv(
           csvText(
             account ? `${account.name}${account.mask ? ` ${account.mask}` : ''}` : t.accountId,
           ),
+          csvText(account?.institutionName ?? ''),
           toDecimalString(t.amount, t.currency),
           t.currency,
           t.pending ? 'yes' : 'no',
+          csvText(t.user.payee ?? ''),
+          csvText(t.user.category ?? ''),
+          csvText(t.user.notes ?? ''),
+          t.user.excluded ? 'yes' : 'no',
           t.id,
         ]),
       );

@@ -1,0 +1,72 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Account } from '../../../../shared/model';
+import type { LedgerError } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { asLedgerError } from '../../errors';
+import { useLedger } from '../../ledger/context';
+import { toast } from '../../store/toasts';
+
+/**
+ * The person's own name for an account and whether it is hidden. The bank's name stays beside
+ * it (the placeholder), and an empty name gives the bank's back.
+ */
+export function AccountNameForm({ account, onSaved }: { account: Account; onSaved(): void }) {
+  const ledger = useLedger();
+  const renamed = account.name !== account.bankName;
+  const [name, setName] = useState(renamed ? account.name : '');
+  const [hidden, setHidden] = useState(account.hidden);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<LedgerError | null>(null);
+  const ids = { name: useId(), hidden: useId(), hint: useId() };
+  const wanted = name.trim() === '' ? null : name.trim();
+  const changed = wanted !== (renamed ? account.name : null) || hidden !== account.hidden;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await ledger.invoke('accounts.update', { accountId: account.id, name: wanted, hidden });
+      toast({ tone: 'success', title: 'Account saved' });
+      onSaved();
+    } catch (e) {
+      setError(asLedgerError(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={(e) => void save(e)} aria-label="Name and visibility">
+      <div className="field">
+        <label htmlFor={ids.name}>Your name for it</label>
+        <input
+          id={ids.name}
+          value={name}
+          maxLength={100}
+          placeholder={account.bankName}
+          aria-describedby={ids.hint}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p id={ids.hint} className="field-help">
+          Leave it empty to use the bank’s name, “{account.bankName}”. Syncing never changes it.
+        </p>
+      </div>
+      <div className="field-inline">
+        <input
+          id={ids.hidden}
+          type="checkbox"
+          checked={hidden}
+          onChange={(e) => setHidden(e.target.checked)}
+        />
+        <label htmlFor={ids.hidden}>Hide this account from the account list and its totals</label>
+      </div>
+      <div className="inline-form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || !changed}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+    </form>
+  );
+}
