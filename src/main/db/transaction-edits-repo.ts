@@ -1,6 +1,7 @@
 import { LedgerError } from '../../shared/errors';
 import type { EditResult, TransactionChange, UserField } from '../../shared/model';
 import type { Database } from './open';
+import { parseLocks, type TransactionRow } from './transactions-repo';
 
 /** What a person sets: a value per user field; null on a text field gives it back to the bank. */
 export type UserFieldPatch = Partial<{
@@ -28,16 +29,10 @@ const COLUMN: Record<UserField, string> = {
 };
 const BOOLEAN_FIELDS = new Set<UserField>(['excluded', 'reviewed']);
 
-interface EditableRow {
-  seq: number;
-  name: string;
-  payee: string | null;
-  user_category: string | null;
-  notes: string | null;
-  excluded: number;
-  reviewed: number;
-  locks: string;
-}
+type EditableRow = Pick<
+  TransactionRow,
+  'seq' | 'name' | 'payee' | 'user_category' | 'notes' | 'excluded' | 'reviewed' | 'locks'
+>;
 
 interface EditRecord {
   id: number;
@@ -288,14 +283,5 @@ function valueOf(row: EditableRow, field: UserField): Value {
       return row.excluded === 1;
     case 'reviewed':
       return row.reviewed === 1;
-  }
-}
-
-function parseLocks(locks: string): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(locks);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
   }
 }

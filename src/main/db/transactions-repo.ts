@@ -272,12 +272,16 @@ export function toTransaction(row: TransactionRow): Transaction {
 
 /** The fields named in a row's `locks` JSON, in the contract's order. */
 export function lockedFields(locks: string): UserField[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(locks);
-  } catch {
-    return [];
-  }
-  if (!parsed || typeof parsed !== 'object') return [];
+  const parsed = parseLocks(locks);
   return USER_FIELDS.filter((field) => Object.prototype.hasOwnProperty.call(parsed, field));
+}
+
+/** A row's `locks` JSON ({field: when the person set it}); anything unreadable is no locks. */
+export function parseLocks(locks: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(locks);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
