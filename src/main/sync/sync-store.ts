@@ -91,8 +91,8 @@ export class SyncStore {
       `INSERT INTO transaction_aliases (plaid_id, seq, reason, created_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(plaid_id) DO UPDATE SET seq = excluded.seq, reason = excluded.reason`,
     );
-    this.findAlias = db.prepare<[string], { seq: number }>(
-      'SELECT seq FROM transaction_aliases WHERE plaid_id = ?',
+    this.findAlias = db.prepare<[string], { seq: number; created_at: string }>(
+      'SELECT seq, created_at FROM transaction_aliases WHERE plaid_id = ?',
     );
     this.pendingCandidates = db.prepare<[string, string, string, number], StoredRow>(
       `SELECT * FROM transactions
@@ -437,18 +437,7 @@ export class SyncStore {
     if (this.markRemoved.run(now, now, id).changes > 0) return true;
     const stored = this.findTransaction.get(id);
     if (stored) return stored.removed_at === now;
-    const alias = this.findAlias.get(id);
-    return alias !== undefined && this.takenOverAt(id) === now;
-  }
-
-  private takenOverAt(id: string): string | null {
-    return (
-      this.db
-        .prepare<[string], { created_at: string }>(
-          'SELECT created_at FROM transaction_aliases WHERE plaid_id = ?',
-        )
-        .get(id)?.created_at ?? null
-    );
+    return this.findAlias.get(id)?.created_at === now;
   }
 
   quarantine(connectionId: string, runId: number, entry: QuarantineEntry, now: string): void {

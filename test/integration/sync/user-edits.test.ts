@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { WireTransaction } from '@ledgerlight/plaid-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TransactionRow } from '../../../src/main/db/transactions-repo';
 import type { ChannelInput } from '../../../src/shared/contract';
 import {
   expectedTransactions,
@@ -22,41 +23,30 @@ afterEach(async () => {
   h = undefined;
 });
 
-interface UserColumns {
-  seq: number;
-  id: string;
-  payee: string | null;
-  user_category: string | null;
-  notes: string | null;
-  excluded: number;
-  reviewed: number;
-  locks: string;
-  removed_at: string | null;
-  needs_review: string | null;
-}
+type UserColumns = Pick<
+  TransactionRow,
+  | 'seq'
+  | 'id'
+  | 'payee'
+  | 'user_category'
+  | 'notes'
+  | 'excluded'
+  | 'reviewed'
+  | 'locks'
+  | 'removed_at'
+  | 'needs_review'
+>;
 
-function rowBySeq(h: Harness, seq: number): UserColumns {
+function storedRow(h: Harness, column: 'seq' | 'id', value: number | string): UserColumns {
   const db = new BetterSqlite3(h.databasePath, { readonly: true });
   try {
-    return db
-      .prepare(
-        `SELECT seq, id, payee, user_category, notes, excluded, reviewed, locks, removed_at,
-                needs_review FROM transactions WHERE seq = ?`,
-      )
-      .get(seq) as UserColumns;
+    return db.prepare(`SELECT * FROM transactions WHERE ${column} = ?`).get(value) as UserColumns;
   } finally {
     db.close();
   }
 }
-
-function rowById(h: Harness, id: string): UserColumns {
-  const db = new BetterSqlite3(h.databasePath, { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM transactions WHERE id = ?').get(id) as UserColumns;
-  } finally {
-    db.close();
-  }
-}
+const rowBySeq = (h: Harness, seq: number) => storedRow(h, 'seq', seq);
+const rowById = (h: Harness, id: string) => storedRow(h, 'id', id);
 
 /** The person's own columns only: what the feed must never change. */
 const userPart = (r: UserColumns) => ({
