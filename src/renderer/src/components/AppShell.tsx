@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { useUndoShortcut } from '../features/transactions/undo';
 import { useLedger } from '../ledger/context';
 import { LinkHost } from '../link/LinkHost';
 import { useConnections } from '../store/connections';
@@ -25,6 +26,7 @@ export function AppShell() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  useUndoShortcut();
   useEffect(() => {
     if (first.current) {
       first.current = false;

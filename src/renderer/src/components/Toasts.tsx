@@ -22,6 +22,18 @@ export function Toasts() {
               <p className="toast-title">{t.title}</p>
               {t.body ? <p className="toast-text">{t.body}</p> : null}
             </div>
+            {t.action ? (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  dismiss(t.id);
+                  t.action?.run();
+                }}
+              >
+                {t.action.label}
+              </button>
+            ) : null}
             <button
               type="button"
               className="icon-button"

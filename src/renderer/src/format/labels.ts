@@ -1,8 +1,9 @@
 import type { ConnectionStatus } from '../../../shared/model';
 
-/** Plaid's `FOOD_AND_DRINK` → "Food and drink". */
+/** Plaid's `FOOD_AND_DRINK` → "Food and drink"; a category the person named stays as typed. */
 export function categoryLabel(category: string | null): string {
   if (!category) return 'Uncategorized';
+  if (!/^[A-Z0-9_]+$/.test(category)) return category;
   const words = category.toLowerCase().split('_').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -6,6 +6,7 @@ import { TransactionsIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectBankButton } from '../features/connections/ConnectButtons';
+import { BulkEditBar } from '../features/transactions/BulkEditBar';
 import { ExportButton } from '../features/transactions/ExportButton';
 import { FilterBar } from '../features/transactions/FilterBar';
 import {
@@ -15,12 +16,15 @@ import {
   writeFilters,
   type TransactionFilters,
 } from '../features/transactions/filters';
-import { TransactionTable } from '../features/transactions/TransactionTable';
+import { TransactionPanel } from '../features/transactions/TransactionPanel';
+import { TransactionTable, type RowActions } from '../features/transactions/TransactionTable';
 import { useTransactionPages } from '../features/transactions/useTransactionPages';
 import { plural } from '../format/labels';
 import { useLedgerQuery } from '../hooks/useLedgerQuery';
 import { useConnections } from '../store/connections';
 import { useLiveSync } from '../store/live-sync';
+
+const NONE: ReadonlySet<string> = new Set();
 
 export function Transactions() {
   const [params, setParams] = useSearchParams();
@@ -37,6 +41,27 @@ export function Transactions() {
     [accounts.data],
   );
   const filtered = hasFilters(filters);
+  const [openId, setOpenId] = useState<string | null>(null);
+  // Picks belong to the rows on screen: a new filter starts with none.
+  const [picks, setPicks] = useState<{ search: string; ids: ReadonlySet<string> }>({
+    search,
+    ids: new Set(),
+  });
+  const picked = picks.search === search ? picks.ids : NONE;
+  const setPicked = useCallback((ids: ReadonlySet<string>) => setPicks({ search, ids }), [search]);
+  const toggle = useCallback(
+    (id: string) => {
+      const next = new Set(picked);
+      if (!next.delete(id)) next.add(id);
+      setPicked(next);
+    },
+    [picked, setPicked],
+  );
+  const actions = useMemo<RowActions>(
+    () => ({ open: setOpenId, selected: picked, toggle }),
+    [picked, toggle],
+  );
+  useSlashFocusesSearch();
 
   const change = (patch: Partial<TransactionFilters>, options: { replace?: boolean } = {}) =>
     setParams(writeFilters({ ...filters, ...patch }), { replace: options.replace ?? false });
@@ -76,6 +101,7 @@ export function Transactions() {
           categories={categories.data ?? []}
         />
       )}
+      {picked.size ? <BulkEditBar ids={[...picked]} onClear={() => setPicked(new Set())} /> : null}
       {pages.error ? (
         <ErrorNotice
           error={pages.error}
@@ -100,8 +126,36 @@ export function Transactions() {
           <p>Try a wider date range, another account, or fewer words in the search.</p>
         </EmptyState>
       ) : pages.total !== null ? (
-        <TransactionTable pages={pages} accounts={accountMap} label="Transactions list" />
+        <TransactionTable
+          pages={pages}
+          accounts={accountMap}
+          label="Transactions list"
+          actions={actions}
+        />
       ) : null}
+      {openId ? <TransactionPanel id={openId} onClose={() => setOpenId(null)} /> : null}
     </div>
   );
+}
+
+/** `/` puts the cursor in the search box, as on most sites people know. */
+function useSlashFocusesSearch() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (
+        target &&
+        (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)
+      )
+        return;
+      const search = document.querySelector<HTMLInputElement>('input[data-search="transactions"]');
+      if (!search) return;
+      event.preventDefault();
+      search.focus();
+      search.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

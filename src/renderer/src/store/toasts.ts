@@ -7,6 +7,8 @@ export interface Toast {
   tone: ToastTone;
   title: string;
   body?: string;
+  /** One button beside the message, e.g. Undo; pressing it also dismisses the toast. */
+  action?: { label: string; run(): void };
 }
 
 interface ToastState {
@@ -16,6 +18,7 @@ interface ToastState {
 }
 
 const LIFETIME_MS: Record<ToastTone, number> = { success: 6000, info: 6000, error: 12000 };
+const UNDO_LIFETIME_MS = 20000;
 let nextId = 1;
 
 /** Short confirmations of what an action did; errors stay longer and can be dismissed. */
@@ -24,7 +27,9 @@ export const useToasts = create<ToastState>((set, get) => ({
   push(toast) {
     const id = nextId++;
     set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id }] }));
-    setTimeout(() => get().dismiss(id), LIFETIME_MS[toast.tone]);
+    // An offer to undo stays long enough to be read and reached by keyboard.
+    const lifetime = toast.action ? UNDO_LIFETIME_MS : LIFETIME_MS[toast.tone];
+    setTimeout(() => get().dismiss(id), lifetime);
   },
   dismiss(id) {
     set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));

@@ -56,7 +56,9 @@ export function FilterBar({
             <input
               id={`${id}-q`}
               type="search"
-              placeholder="Description or merchant"
+              data-search="transactions"
+              aria-keyshortcuts="/"
+              placeholder="Text, payee, notes or an amount (press / to search)"
               value={text}
               onChange={(e) => {
                 setText(e.target.value);

@@ -1,12 +1,13 @@
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Account, Transaction } from '../../../../shared/model';
 import { Money } from '../../components/Money';
 import { Badge } from '../../components/StatusBadge';
 import { formatDay } from '../../format/dates';
-import { categoryLabel } from '../../format/labels';
 import { accountLabel } from '../accounts/summary';
+import { InlineCategory } from './InlineCategory';
+import { shownPayee } from './shown';
 import type { TransactionPages } from './useTransactionPages';
 
 const ROW_HEIGHT = 44;
@@ -14,19 +15,31 @@ const HEAD_HEIGHT = 38;
 /** Load this many rows beyond the last one on screen, so scrolling rarely meets a placeholder. */
 const READ_AHEAD = 300;
 
+/** What the list does with a row: open it, and pick rows for a bulk edit. */
+export interface RowActions {
+  open(id: string): void;
+  selected: ReadonlySet<string>;
+  toggle(id: string): void;
+}
+
 /**
  * The transactions as an ARIA table in which only the rows in view (and a few around them) exist
  * in the DOM: 100,000 rows cost as much as 30. The scrollbar spans every matching row; rows not
  * loaded yet show placeholders until their page arrives.
+ *
+ * One row at a time is in the tab order (a roving tabindex): arrow keys move between rows, Enter
+ * opens one, Space picks it for a bulk edit, so the keyboard never walks 100,000 stops.
  */
 export function TransactionTable({
   pages,
   accounts,
   label,
+  actions,
 }: {
   pages: TransactionPages;
   accounts: Map<string, Account>;
   label: string;
+  actions: RowActions;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
@@ -42,6 +55,38 @@ export function TransactionTable({
   const lastIndex = rows.length ? rows[rows.length - 1]!.index : 0;
   const { ensure } = pages;
   useEffect(() => ensure(lastIndex + READ_AHEAD), [ensure, lastIndex]);
+  const [current, setCurrent] = useState(0);
+  const wantFocus = useRef(false);
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`);
+    if (row) {
+      wantFocus.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    wantFocus.current = true;
+    setCurrent(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onRowKey = (event: KeyboardEvent, index: number, t: Transaction) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(index + 1),
+      ArrowUp: () => moveTo(index - 1),
+      PageDown: () => moveTo(index + 10),
+      PageUp: () => moveTo(index - 10),
+      Home: () => moveTo(0),
+      End: () => moveTo(count - 1),
+      Enter: () => actions.open(t.id),
+      ' ': () => actions.toggle(t.id),
+    };
+    const act = keys[event.key];
+    if (!act || event.target !== event.currentTarget) return;
+    event.preventDefault();
+    act();
+  };
 
   return (
     <div className="tx-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={label}>
@@ -50,7 +95,7 @@ export function TransactionTable({
           <div role="row" aria-rowindex={1} className="tx-row tx-row-head">
             <span role="columnheader">Date</span>
             <span role="columnheader">Description</span>
-            <span role="columnheader">Merchant</span>
+            <span role="columnheader">Payee</span>
             <span role="columnheader">Category</span>
             <span role="columnheader">Account</span>
             <span role="columnheader" className="num">
@@ -76,6 +121,14 @@ export function TransactionTable({
                 transaction={t}
                 account={accounts.get(t.accountId)}
                 style={style}
+                current={row.index === current}
+                selected={actions.selected.has(t.id)}
+                onOpen={() => {
+                  setCurrent(row.index);
+                  actions.open(t.id);
+                }}
+                onToggle={() => actions.toggle(t.id)}
+                onKeyDown={(e) => onRowKey(e, row.index, t)}
               />
             ) : (
               <div
@@ -103,15 +156,46 @@ function TransactionRow({
   transaction: t,
   account,
   style,
+  current,
+  selected,
+  onOpen,
+  onToggle,
+  onKeyDown,
 }: {
   index: number;
   transaction: Transaction;
   account: Account | undefined;
   style: CSSProperties;
+  current: boolean;
+  selected: boolean;
+  onOpen(): void;
+  onToggle(): void;
+  onKeyDown(event: KeyboardEvent): void;
 }) {
+  const payee = shownPayee(t);
   return (
-    <div role="row" aria-rowindex={index + 2} className="tx-row" style={style}>
-      <span role="cell" className="nowrap">
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-index={index}
+      tabIndex={current ? 0 : -1}
+      className={`tx-row tx-row-open${selected ? ' tx-row-selected' : ''}${
+        t.user.excluded ? ' tx-row-excluded' : ''
+      }`}
+      style={style}
+      onClick={onOpen}
+      onKeyDown={onKeyDown}
+    >
+      <span role="cell" className="nowrap tx-date">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          checked={selected}
+          aria-label={`Pick ${payee} on ${formatDay(t.date)}`}
+          onClick={(e) => e.stopPropagation()}
+          onChange={onToggle}
+        />
         {formatDay(t.date)}
       </span>
       <span role="cell" className="tx-desc">
@@ -119,16 +203,21 @@ function TransactionRow({
           {t.name}
         </span>
         {t.pending ? <Badge tone="neutral">Pending</Badge> : null}
+        {t.user.needsReview ? <Badge tone="warning">Check</Badge> : null}
       </span>
-      <span role="cell" className="truncate" title={t.merchantName ?? undefined}>
-        {t.merchantName ?? <span className="muted">—</span>}
+      <span role="cell" className="truncate" title={payee}>
+        {t.user.payee || t.merchantName ? payee : <span className="muted">—</span>}
       </span>
-      <span role="cell" className="truncate">
-        {categoryLabel(t.category)}
+      <span role="cell" className="tx-category">
+        <InlineCategory key={t.id} transaction={t} />
       </span>
       <span role="cell" className="truncate">
         {account ? (
-          <Link to={`/accounts/${encodeURIComponent(account.id)}`} tabIndex={-1}>
+          <Link
+            to={`/accounts/${encodeURIComponent(account.id)}`}
+            tabIndex={-1}
+            onClick={(e) => e.stopPropagation()}
+          >
             {accountLabel(account)}
           </Link>
         ) : (

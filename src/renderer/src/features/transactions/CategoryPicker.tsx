@@ -1,0 +1,94 @@
+import { useId, useMemo, useState } from 'react';
+import { PLAID_PRIMARY_CATEGORIES } from '../../../../shared/plaid-categories';
+import { categoryLabel } from '../../format/labels';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+
+const NEW = '\u0000new';
+
+/**
+ * The person's choice of category: Plaid's list, every category already in use (their own
+ * included), or a new one typed in. '' means "the bank's category".
+ */
+export function CategoryPicker({
+  value,
+  onChange,
+  label,
+  bankCategory,
+  autoFocus,
+  compact,
+  allowNew = true,
+}: {
+  value: string;
+  onChange(value: string): void;
+  label: string;
+  /** What the bank says, offered as the "no category of my own" choice; undefined: no such choice. */
+  bankCategory?: string | null;
+  autoFocus?: boolean;
+  /** In a table cell: the label is for screen readers only. */
+  compact?: boolean;
+  /** Offer "New category…" (a field that saves per keystroke must not). */
+  allowNew?: boolean;
+}) {
+  const used = useLedgerQuery('categories.list', {}, { watch: 'ledger' });
+  const [typing, setTyping] = useState(false);
+  const ids = { select: useId(), text: useId() };
+  const options = useMemo(() => {
+    const all = new Set<string>(PLAID_PRIMARY_CATEGORIES);
+    for (const c of used.data ?? []) all.add(c.category);
+    if (value) all.add(value);
+    return [...all].sort((a, b) => categoryLabel(a).localeCompare(categoryLabel(b)));
+  }, [used.data, value]);
+
+  return (
+    <div className={compact ? 'inline-field' : 'field'}>
+      <label
+        htmlFor={typing ? ids.text : ids.select}
+        className={compact ? 'visually-hidden' : undefined}
+      >
+        {label}
+      </label>
+      {typing ? (
+        <input
+          id={ids.text}
+          value={value}
+          maxLength={100}
+          autoFocus
+          placeholder="A name for the new category"
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && value === '') {
+              e.stopPropagation();
+              setTyping(false);
+            }
+          }}
+        />
+      ) : (
+        <select
+          id={ids.select}
+          value={value}
+          autoFocus={autoFocus}
+          onChange={(e) => {
+            if (e.target.value === NEW) {
+              setTyping(true);
+              onChange('');
+            } else onChange(e.target.value);
+          }}
+        >
+          {bankCategory !== undefined ? (
+            <option value="">The bank’s: {categoryLabel(bankCategory)}</option>
+          ) : (
+            <option value="" disabled>
+              Choose a category
+            </option>
+          )}
+          {options.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c)}
+            </option>
+          ))}
+          {allowNew ? <option value={NEW}>New category…</option> : null}
+        </select>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { Link } from 'react-router';
+import type { TransactionDetail } from '../../../../shared/model';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LoadingBlock } from '../../components/Loading';
+import { Money } from '../../components/Money';
+import { Badge } from '../../components/StatusBadge';
+import { formatDateTime, formatDay } from '../../format/dates';
+import { categoryLabel } from '../../format/labels';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { TransactionEditForm } from './TransactionEditForm';
+import { shownPayee } from './shown';
+
+/**
+ * One transaction opened: what the bank says (never changed by an edit), the person's own fields
+ * to edit, and the row's history. It reloads when the ledger changes, so a sync or an undo that
+ * lands while it is open shows at once.
+ */
+export function TransactionPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const detail = useLedgerQuery('transactions.get', { id }, { watch: 'ledger' });
+  const t = detail.data?.transaction;
+  return (
+    <Dialog
+      title={t ? shownPayee(t) : 'Transaction'}
+      onClose={onClose}
+      footer={
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <div className="tx-panel">
+        {detail.error ? <ErrorNotice error={detail.error} /> : null}
+        {!detail.data && !detail.error ? <LoadingBlock label="Loading the transaction…" /> : null}
+        {detail.data ? (
+          <>
+            <BankFacts detail={detail.data} />
+            <TransactionEditForm key={editKey(detail.data)} detail={detail.data} />
+            <History detail={detail.data} />
+          </>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}
+
+/** The form starts again from the stored values whenever they change (an undo, a sync). */
+const editKey = (d: TransactionDetail) => JSON.stringify(d.transaction.user);
+
+function BankFacts({ detail }: { detail: TransactionDetail }) {
+  const t = detail.transaction;
+  return (
+    <section aria-label="What the bank says">
+      <h3 className="section-title">What the bank says</h3>
+      <dl className="facts">
+        <dt>Amount</dt>
+        <dd>
+          <Money amount={t.amount} currency={t.currency} signed />{' '}
+          {t.pending ? <Badge tone="neutral">Pending</Badge> : null}
+        </dd>
+        <dt>Bank’s text</dt>
+        <dd className="mono">{t.name}</dd>
+        <dt>Merchant</dt>
+        <dd>{t.merchantName ?? '—'}</dd>
+        <dt>Date</dt>
+        <dd>
+          {formatDay(t.date)}
+          {t.authorizedDate && t.authorizedDate !== t.date
+            ? ` (authorized ${formatDay(t.authorizedDate)})`
+            : ''}
+        </dd>
+        <dt>Account</dt>
+        <dd>
+          <Link to={`/accounts/${encodeURIComponent(t.accountId)}`}>{detail.accountName}</Link>
+          {detail.institutionName ? ` at ${detail.institutionName}` : ''}
+        </dd>
+        <dt>Plaid’s category</dt>
+        <dd>
+          {categoryLabel(t.category)}
+          {t.categoryDetailed ? ` · ${categoryLabel(t.categoryDetailed)}` : ''}
+        </dd>
+        <dt>Came from</dt>
+        <dd>
+          {t.batchId !== null ? (
+            <Link to={`/activity/batches/${t.batchId}`}>Sync batch {t.batchId}</Link>
+          ) : (
+            'A sync'
+          )}
+        </dd>
+        {detail.formerIds.length ? (
+          <>
+            <dt>Earlier bank ids</dt>
+            <dd className="mono">{detail.formerIds.join(', ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      {t.user.needsReview ? (
+        <p className="notice notice-warning" role="note">
+          {t.user.needsReview}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  payee: 'Payee',
+  category: 'Category',
+  notes: 'Notes',
+  excluded: 'Left out of reports',
+  reviewed: 'Reviewed',
+};
+
+const shownValue = (field: string, value: string | boolean | null) => {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === null) return 'the bank’s';
+  return field === 'category' ? categoryLabel(value) : `“${value}”`;
+};
+
+function History({ detail }: { detail: TransactionDetail }) {
+  if (!detail.history.length) {
+    return (
+      <section aria-label="History">
+        <h3 className="section-title">History</h3>
+        <p className="muted">You have not changed this transaction.</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-label="History">
+      <h3 className="section-title">History</h3>
+      <ol className="history">
+        {detail.history.map((c, i) => (
+          <li key={i} className={c.undone ? 'muted' : undefined}>
+            <time dateTime={c.at}>{formatDateTime(c.at)}</time>: {FIELD_NAMES[c.field] ?? c.field}{' '}
+            from {shownValue(c.field, c.before)} to {shownValue(c.field, c.after)}
+            {c.undone ? ' (undone)' : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
