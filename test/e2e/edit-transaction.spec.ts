@@ -108,13 +108,13 @@ test('open a row, rename its payee for every row with its bank text, and undo it
 test('recategorize in the table, then Ctrl+Z undoes it', async ({ page }) => {
   await openTransactions(page, 'starbucks');
   const first = rows(page).first();
-  await first.getByRole('button', { name: /change the category of/ }).click();
+  await first.getByRole('button', { name: /recategorize/ }).click();
   await first.getByLabel(/Category of/).selectOption({ label: 'Travel' });
   await expect(
     page.getByRole('status').filter({ hasText: 'Category set to Travel' }),
   ).toBeVisible();
   expect(query("SELECT seq FROM transactions WHERE user_category = 'TRAVEL'")).toHaveLength(1);
-  await expect(first.getByRole('button', { name: /change the category of/ })).toHaveText('Travel');
+  await expect(first.getByRole('button', { name: /recategorize/ })).toHaveText('Travel');
 
   // Outside a text field, Ctrl+Z is the ledger's undo.
   await page.locator('body').press('Control+z');

@@ -34,7 +34,7 @@ export function InlineCategory({ transaction: t }: { transaction: Transaction })
         type="button"
         className="cell-button truncate"
         tabIndex={-1}
-        aria-label={`${label}: change the category of ${shownPayee(t)}`}
+        aria-label={`${label}: recategorize ${shownPayee(t)}`}
         onClick={(e) => {
           e.stopPropagation();
           setEditing(true);
