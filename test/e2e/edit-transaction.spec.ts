@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startBuiltHost, type RunningHost } from './support/host';
-import { expectAccessible } from './support/screens';
+import { expectAccessible, keepScreenshot } from './support/screens';
 import { seedLedger, type SeededLedger } from './support/seed-ledger';
 
 /**
@@ -89,6 +89,7 @@ test('open a row, rename its payee for every row with its bank text, and undo it
   await expect(panel.getByRole('region', { name: 'History' })).toContainText(
     /Payee from the bank’s to “Morning coffee”/,
   );
+  await keepScreenshot(page, 'transaction-panel');
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(panel).toHaveCount(0);
   await expect(rows(page).first()).toContainText('Morning coffee');
@@ -143,6 +144,7 @@ test('keyboard: / searches, arrows move between rows, Enter opens, Space picks',
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
   await expect(page.getByText('2 transactions picked')).toBeVisible();
+  await keepScreenshot(page, 'transactions-picked');
 
   // The picked rows change together, as one undo step.
   await page

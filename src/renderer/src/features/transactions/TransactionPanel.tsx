@@ -77,7 +77,7 @@ function BankFacts({ detail }: { detail: TransactionDetail }) {
         <dt>Plaid’s category</dt>
         <dd>
           {categoryLabel(t.category)}
-          {t.categoryDetailed ? ` · ${categoryLabel(t.categoryDetailed)}` : ''}
+          {t.categoryDetailed ? ` · ${detailLabel(t.category, t.categoryDetailed)}` : ''}
         </dd>
         <dt>Came from</dt>
         <dd>
@@ -111,9 +111,15 @@ const FIELD_NAMES: Record<string, string> = {
   reviewed: 'Reviewed',
 };
 
+/** `FOOD_AND_DRINK_COFFEE` under `FOOD_AND_DRINK` → "Coffee". */
+const detailLabel = (primary: string | null, detailed: string) =>
+  categoryLabel(
+    primary && detailed.startsWith(`${primary}_`) ? detailed.slice(primary.length + 1) : detailed,
+  );
+
 const shownValue = (field: string, value: string | boolean | null) => {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (value === null) return 'the bank’s';
+  if (value === null) return field === 'notes' ? 'none' : 'the bank’s';
   return field === 'category' ? categoryLabel(value) : `“${value}”`;
 };
 
