@@ -24,8 +24,12 @@ import type {
   QuarantinedItem,
   SpendingReport,
   SyncRun,
+  TagCount,
   TransactionDetail,
   TransactionPage,
+  TransactionTotals,
+  TransferDecision,
+  TransferSuggestion,
 } from './model';
 
 export * from './model';
@@ -96,6 +100,14 @@ const userText = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs')
     .transform(emptyToNull);
+/** A tag's name: one line, 1 to 40 characters once trimmed. */
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'a tag needs a name')
+  .max(40, 'a tag name is at most 40 characters')
+  // eslint-disable-next-line no-control-regex
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs');
 /**
  * What a person types into a search box. Control characters (a pasted tab or line break, or a
  * NUL that would end the full-text query early) become spaces: they separate words, nothing else.
@@ -169,6 +181,41 @@ export type LinkExitError = NonNullable<Extract<LinkOutcome, { status: 'exit' }>
 /** What opening Link needs: the token; the shell or the host adds everything else. */
 export const linkPageRequestSchema = z.strictObject({ linkToken });
 export type LinkPageRequest = z.infer<typeof linkPageRequestSchema>;
+
+/** Two rows by their Plaid ids: money out and money in (either order is understood). */
+const transferPair = z.strictObject({ outId: id, inId: id }).refine((v) => v.outId !== v.inId, {
+  message: 'choose two different transactions',
+  path: ['inId'],
+});
+
+export const TRANSACTION_SHOWS = [
+  'needs-review',
+  'uncategorized',
+  'excluded',
+  'unreviewed',
+] as const;
+export const TRANSACTION_SORTS = ['date', 'payee', 'category', 'account', 'amount'] as const;
+
+/** Which rows the transactions list (and its totals) is about. */
+const transactionFilter = z.strictObject({
+  accountId: id.optional(),
+  connectionId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** `in`: money in (amount > 0); `out`: money out (amount < 0). */
+  type: z.enum(['in', 'out']).optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  /** Rows carrying this tag (any spelling of its letters' case). */
+  tag: z.string().trim().min(1).max(40).optional(),
+  /** Only rows that want a look, have no category, are left out of reports, or are not reviewed. */
+  show: z.enum(TRANSACTION_SHOWS).optional(),
+  search: searchText.optional(),
+  includeRemoved: z.boolean().optional(),
+});
+const fromNotAfterTo = {
+  check: (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to,
+  issue: { message: '`from` must not be after `to`', path: ['from'] },
+};
 
 /** Phantom marker that carries an output type without a runtime schema. */
 function output<T>(): T {
@@ -280,25 +327,21 @@ export const channels = {
   ),
 
   'transactions.list': channel(
-    z
-      .strictObject({
-        accountId: id.optional(),
-        connectionId: id.optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        /** `in`: money in (amount > 0); `out`: money out (amount < 0). */
-        type: z.enum(['in', 'out']).optional(),
-        category: z.string().trim().min(1).max(100).optional(),
-        search: searchText.optional(),
-        includeRemoved: z.boolean().optional(),
+    transactionFilter
+      .extend({
+        /** The order of the list (default: newest first), with `direction` (default by column). */
+        sort: z.enum(TRANSACTION_SORTS).optional(),
+        direction: z.enum(['asc', 'desc']).optional(),
         limit: z.number().int().min(1).max(500).optional(),
         cursor: z.string().min(1).max(200).optional(),
       })
-      .refine((v) => !v.from || !v.to || v.from <= v.to, {
-        message: '`from` must not be after `to`',
-        path: ['from'],
-      }),
+      .refine(fromNotAfterTo.check, fromNotAfterTo.issue),
     output<TransactionPage>(),
+  ),
+  /** Money in, out and net per currency for every row the filter matches (not just a page). */
+  'transactions.totals': channel(
+    transactionFilter.refine(fromNotAfterTo.check, fromNotAfterTo.issue),
+    output<TransactionTotals[]>(),
   ),
 
   'transactions.get': channel(z.strictObject({ id }), output<TransactionDetail>()),
@@ -335,6 +378,45 @@ export const channels = {
   ),
   /** Undoes the last edit (one row or a whole bulk edit). */
   'transactions.undo': channel(noInput, output<EditResult>()),
+  /**
+   * Adds and takes away tags on one or more rows, as one undo step. A tag that does not exist yet
+   * is made; one that exists in another letter case is used as it is spelled.
+   */
+  'transactions.tag': channel(
+    z
+      .strictObject({
+        ids: z.array(id).min(1).max(500),
+        add: z.array(tagName).max(20).optional(),
+        remove: z.array(tagName).max(20).optional(),
+      })
+      .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, {
+        message: 'choose a tag to add or to take away',
+      }),
+    output<EditResult>(),
+  ),
+  /**
+   * Splits one row into parts (2 to 20, each with its own category and note) that add up to its
+   * amount exactly; no parts puts the row back whole. One undo step.
+   */
+  'transactions.split': channel(
+    z.strictObject({
+      id,
+      parts: z
+        .array(
+          z.strictObject({
+            // Zero and the sum are checked against the row, with a sentence that says why.
+            amount: z.number().int().min(-1e13).max(1e13),
+            category: userText(100).nullable().optional(),
+            notes: z.string().trim().max(500).transform(emptyToNull).nullable().optional(),
+          }),
+        )
+        .max(20)
+        .refine((parts) => parts.length !== 1, 'a split needs at least two parts'),
+    }),
+    output<EditResult>(),
+  ),
+  /** Every tag on a transaction in view, with how many carry it, by name. */
+  'tags.list': channel(noInput, output<TagCount[]>()),
 
   'batches.list': channel(
     z.strictObject({
@@ -368,6 +450,21 @@ export const channels = {
     }),
     output<QuarantinedItem[]>(),
   ),
+
+  /**
+   * Pairs of rows that look like money moved between the person's own accounts (a card payment
+   * included), newest first; a pair the person rejected is never suggested again.
+   */
+  'transfers.suggestions': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(200).optional() }),
+    output<TransferSuggestion[]>(),
+  ),
+  /** Marks the two rows as one transfer: both leave spending and suggestions. */
+  'transfers.confirm': channel(transferPair, output<TransferDecision>()),
+  /** The two rows are not one transfer: that pair is never suggested again. */
+  'transfers.reject': channel(transferPair, output<TransferDecision>()),
+  /** Takes back a confirmation. */
+  'transfers.unconfirm': channel(transferPair, output<TransferDecision>()),
 } as const;
 
 export type Channels = typeof channels;

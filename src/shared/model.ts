@@ -132,6 +132,23 @@ export interface Transaction {
   batchId: number | null;
   /** The user's own fields: the feed never writes them (see `TransactionUserFields`). */
   user: TransactionUserFields;
+  /** The person's tags on this row, by name, sorted (case-insensitively). */
+  tags: string[];
+  /** The parts the person split this row into (they add up to `amount`); empty when not split. */
+  splits: TransactionSplit[];
+}
+
+/** One part of a split transaction: minor units, same currency as the row. */
+export interface TransactionSplit {
+  amount: number;
+  category: string | null;
+  notes: string | null;
+}
+
+/** A tag in use, with how many transactions in view carry it. */
+export interface TagCount {
+  name: string;
+  count: number;
 }
 
 /** The fields a person sets on a transaction. null / false = not set. */
@@ -153,9 +170,15 @@ export interface TransactionUserFields {
 export const USER_FIELDS = ['payee', 'category', 'notes', 'excluded', 'reviewed'] as const;
 export type UserField = (typeof USER_FIELDS)[number];
 
-/** One change in a transaction's history. */
+/** What a row's history can name: a user field, its tags, or its split. */
+export type HistoryField = UserField | 'tags' | 'splits';
+
+/**
+ * One change in a transaction's history. For `tags` the value is the names joined by ", " and
+ * for `splits` how many parts ("3 parts"); null when the row had none.
+ */
 export interface TransactionChange {
-  field: UserField;
+  field: HistoryField;
   before: string | boolean | null;
   after: string | boolean | null;
   at: string;
@@ -189,6 +212,16 @@ export interface AccountDetail {
   transactionCount: number;
   recentTransactions: Transaction[];
   balanceHistory: BalanceSnapshot[];
+}
+
+/** The sums of a filtered set of rows in one currency (rows left out of reports not counted). */
+export interface TransactionTotals {
+  currency: string;
+  /** Minor units: money in (≥ 0), money out (≤ 0), and their sum. */
+  moneyIn: number;
+  moneyOut: number;
+  net: number;
+  count: number;
 }
 
 export interface TransactionPage {
@@ -278,4 +311,34 @@ export interface QuarantinedItem {
   plaidId: string | null;
   reason: string;
   createdAt: string;
+}
+
+/** One side of a transfer between the person's own accounts. */
+export interface TransferSide {
+  /** The Plaid transaction id, as in `Transaction.id`. */
+  id: string;
+  date: string;
+  /** What the row is called here: the person's payee, else the merchant, else the bank's text. */
+  name: string;
+  /** Minor units; negative on the side money left, positive on the side it arrived. */
+  amount: number;
+  currency: string;
+  accountId: string;
+  /** The account's name as shown here (the person's name for it, else the bank's). */
+  accountName: string;
+}
+
+/** Money that left one of the person's accounts and arrived in another, as far as we can tell. */
+export interface TransferSuggestion {
+  out: TransferSide;
+  in: TransferSide;
+  /** Days between the two dates (0–4). */
+  daysApart: number;
+}
+
+/** What the person decided about a pair; `none` once a confirmation is taken back. */
+export interface TransferDecision {
+  outId: string;
+  inId: string;
+  status: 'confirmed' | 'rejected' | 'none';
 }

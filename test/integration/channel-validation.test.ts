@@ -35,14 +35,22 @@ const WRONG_FIELD: Record<Channel, unknown> = {
   'accounts.get': { accountId: '' },
   'accounts.update': { accountId: 'acc_1', name: 'x'.repeat(101) },
   'transactions.list': { from: '2026-02-01', to: '2026-01-01' },
+  'transactions.totals': { show: 'everything' },
   'transactions.get': { id: '' },
   'transactions.update': { ids: ['txn_1'], set: { payee: 'Tab\there' } },
   'transactions.undo': { everything: true },
+  'transactions.tag': { ids: ['txn_1'], add: ['x'.repeat(41)] },
+  'transactions.split': { id: 'txn_1', parts: [{ amount: 1.5 }, { amount: -1.5 }] },
+  'tags.list': { all: true },
   'batches.list': { limit: -1 },
   'batches.get': { batchId: 'one' },
   'reports.spending': { months: 0, until: '2026-13-01' },
   'categories.list': { all: true },
   'quarantine.list': { connectionId: 'conn_1', limit: 0 },
+  'transfers.suggestions': { limit: 201 },
+  'transfers.confirm': { outId: 'tx_1', inId: 'tx_1' },
+  'transfers.reject': { outId: '', inId: 'tx_2' },
+  'transfers.unconfirm': { outId: 'tx_1' },
 };
 
 function snapshot(t: TestCore): string {

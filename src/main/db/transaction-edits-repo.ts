@@ -1,6 +1,15 @@
 import { LedgerError } from '../../shared/errors';
-import type { EditResult, TransactionChange, UserField } from '../../shared/model';
+import type {
+  EditResult,
+  HistoryField,
+  TransactionChange,
+  TransactionSplit,
+  UserField,
+} from '../../shared/model';
+import { currencyExponent } from '../plaid/money';
 import type { Database } from './open';
+import { SplitsRepo } from './splits-repo';
+import { sortTagNames, TagsRepo } from './tags-repo';
 import { parseLocks, type TransactionRow } from './transactions-repo';
 
 /** What a person sets: a value per user field; null on a text field gives it back to the bank. */
@@ -13,6 +22,7 @@ export type UserFieldPatch = Partial<{
 }>;
 
 type Value = string | boolean | null;
+type ListValue = string[] | TransactionSplit[];
 
 /** A field's state as the history stores it: its value and whether the person set it. */
 interface FieldState {
@@ -31,15 +41,31 @@ const BOOLEAN_FIELDS = new Set<UserField>(['excluded', 'reviewed']);
 
 type EditableRow = Pick<
   TransactionRow,
-  'seq' | 'name' | 'payee' | 'user_category' | 'notes' | 'excluded' | 'reviewed' | 'locks'
+  | 'seq'
+  | 'name'
+  | 'payee'
+  | 'user_category'
+  | 'notes'
+  | 'excluded'
+  | 'reviewed'
+  | 'locks'
+  | 'amount'
+  | 'currency'
 >;
 
 interface EditRecord {
   id: number;
   seq: number;
-  field: UserField;
+  field: HistoryField;
   before: string;
   after: string;
+}
+
+/** A part as the person sent it; a missing category or note is none. */
+export interface SplitPartInput {
+  amount: number;
+  category?: string | null;
+  notes?: string | null;
 }
 
 /**
@@ -48,7 +74,13 @@ interface EditRecord {
  * That table is a row's history and the undo log at once, so undo never needs a second record.
  */
 export class TransactionEditsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly tags: TagsRepo;
+  private readonly splits: SplitsRepo;
+
+  constructor(private readonly db: Database) {
+    this.tags = new TagsRepo(db);
+    this.splits = new SplitsRepo(db);
+  }
 
   /**
    * Sets fields on rows (by Plaid id); one undo group for all of them. With `payeeForSameText`,
@@ -89,6 +121,84 @@ export class TransactionEditsRepo {
   }
 
   /**
+   * Adds and takes away tags on rows (by Plaid id), one undo group for all of them. Names match
+   * whatever their letter case; a new tag keeps the spelling first typed, an existing one its own.
+   */
+  tag(
+    ids: readonly string[],
+    change: { add?: readonly string[]; remove?: readonly string[] },
+    now: string,
+  ): EditResult {
+    return this.db.transaction((): EditResult => {
+      const rows = this.rowsFor(ids);
+      const groupId = this.nextGroupId();
+      const add = uniqueNames((change.add ?? []).map((name) => this.tags.spellingOf(name) ?? name));
+      const remove = new Set((change.remove ?? []).map((name) => name.toLowerCase()));
+      let changedRows = 0;
+      for (const row of rows) {
+        const before = this.tags.namesOf(row.seq);
+        const kept = before.filter((name) => !remove.has(name.toLowerCase()));
+        const after = uniqueNames([
+          ...kept,
+          ...add.filter((name) => !remove.has(name.toLowerCase())),
+        ]);
+        if (sameJson(before, after)) continue;
+        this.tags.setNames(row.seq, after, now);
+        this.record(groupId, row.seq, 'tags', listState(before), listState(after), now);
+        changedRows++;
+      }
+      return { editId: changedRows > 0 ? groupId : null, changedRows };
+    })();
+  }
+
+  /**
+   * Splits one row into parts that add up to its amount exactly (no parts: whole again), as one
+   * undo group. Parts that do not add up are refused with the difference, and nothing changes.
+   */
+  split(id: string, input: readonly SplitPartInput[], now: string): EditResult {
+    return this.db.transaction((): EditResult => {
+      const [row] = this.rowsFor([id]);
+      const parts: TransactionSplit[] = input.map((part) => ({
+        amount: part.amount,
+        category: part.category ?? null,
+        notes: part.notes ?? null,
+      }));
+      if (parts.length === 1) {
+        throw new LedgerError(
+          'VALIDATION',
+          'A split needs at least two parts; to put the transaction back whole, remove the split.',
+        );
+      }
+      if (parts.some((part) => part.amount === 0)) {
+        throw new LedgerError(
+          'VALIDATION',
+          'Every part of a split needs an amount; take away the parts of zero and try again.',
+        );
+      }
+      const sum = parts.reduce((total, part) => total + part.amount, 0);
+      if (parts.length > 0 && sum !== row!.amount) {
+        const money = (minor: number) => decimal(minor, row!.currency);
+        const left = row!.amount - sum;
+        // What is left points the row's way when the parts fall short of it (money in or out).
+        const shortOf = Math.sign(left) === Math.sign(row!.amount);
+        throw new LedgerError(
+          'VALIDATION',
+          `The parts add up to ${money(sum)} but the transaction is ${money(row!.amount)}, ` +
+            `so ${money(Math.abs(left))} is ${shortOf ? 'still to assign' : 'too much'}. ` +
+            'Nothing was changed.',
+        );
+      }
+      const before = this.splits.partsOf(row!.seq);
+      if (sameJson(before, parts)) return { editId: null, changedRows: 0 };
+      const groupId = this.nextGroupId();
+      this.splits.replace(row!.seq, parts);
+      this.splits.recheck(row!.seq);
+      this.record(groupId, row!.seq, 'splits', listState(before), listState(parts), now);
+      return { editId: groupId, changedRows: 1 };
+    })();
+  }
+
+  /**
    * Puts back what the last not-yet-undone group changed. A field changed again since (by a
    * later edit) keeps its newer value: undo never throws away work it did not do.
    */
@@ -109,6 +219,11 @@ export class TransactionEditsRepo {
         .all(last.group_id);
       const rows = new Set<number>();
       for (const edit of edits) {
+        if (edit.field === 'tags' || edit.field === 'splits') {
+          if (this.undoList(edit, edit.field, now)) rows.add(edit.seq);
+          continue;
+        }
+        const field = edit.field;
         const row = this.db
           .prepare<[number], EditableRow>('SELECT * FROM transactions WHERE seq = ?')
           .get(edit.seq);
@@ -116,11 +231,11 @@ export class TransactionEditsRepo {
         const locks = parseLocks(row.locks);
         const after = JSON.parse(edit.after) as FieldState;
         const current: FieldState = {
-          value: valueOf(row, edit.field),
-          locked: edit.field in locks,
+          value: valueOf(row, field),
+          locked: field in locks,
         };
         if (current.value !== after.value || current.locked !== after.locked) continue;
-        this.writeField(edit.seq, edit.field, JSON.parse(edit.before) as FieldState, locks, now);
+        this.writeField(edit.seq, field, JSON.parse(edit.before) as FieldState, locks, now);
         rows.add(edit.seq);
       }
       this.db
@@ -141,11 +256,29 @@ export class TransactionEditsRepo {
       .all(seq, limit)
       .map((edit) => ({
         field: edit.field,
-        before: (JSON.parse(edit.before) as FieldState).value,
-        after: (JSON.parse(edit.after) as FieldState).value,
+        before: shownValue(edit.field, JSON.parse(edit.before) as { value: unknown }),
+        after: shownValue(edit.field, JSON.parse(edit.after) as { value: unknown }),
         at: edit.at,
         undone: edit.undone_at !== null,
       }));
+  }
+
+  /**
+   * Puts back a row's tags or parts as they were before the edit, unless they changed again
+   * since (then the newer state stays, as for any field). True when something was put back.
+   */
+  private undoList(edit: EditRecord, field: 'tags' | 'splits', now: string): boolean {
+    const after = (JSON.parse(edit.after) as { value: ListValue }).value;
+    const before = (JSON.parse(edit.before) as { value: ListValue }).value;
+    if (field === 'tags') {
+      if (!sameJson(this.tags.namesOf(edit.seq), after)) return false;
+      this.tags.setNames(edit.seq, before as string[], now);
+    } else {
+      if (!sameJson(this.splits.partsOf(edit.seq), after)) return false;
+      this.splits.replace(edit.seq, before as TransactionSplit[]);
+      this.splits.recheck(edit.seq);
+    }
+    return true;
   }
 
   /** The payee rules for the rows' bank texts, and the other rows with those texts. */
@@ -257,9 +390,9 @@ export class TransactionEditsRepo {
   private record(
     groupId: number,
     seq: number,
-    field: UserField,
-    before: FieldState,
-    after: FieldState,
+    field: HistoryField,
+    before: FieldState | { value: ListValue; locked: false },
+    after: FieldState | { value: ListValue; locked: false },
     now: string,
   ): void {
     this.db
@@ -284,4 +417,45 @@ function valueOf(row: EditableRow, field: UserField): Value {
     case 'reviewed':
       return row.reviewed === 1;
   }
+}
+
+/** Tags and parts are the person's alone (the feed never writes them), so they carry no lock. */
+function listState(value: ListValue): { value: ListValue; locked: false } {
+  return { value, locked: false };
+}
+
+/** Names without repeats whatever their letter case (the first spelling stays), sorted. */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  return sortTagNames(seen.values());
+}
+
+/** Both sides are built in the same key order from the same columns, so JSON compares them. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What a history line shows: a field's value, tag names joined, or a split's part count. */
+function shownValue(field: HistoryField, state: { value: unknown }): string | boolean | null {
+  const value = state.value;
+  if (field === 'tags') {
+    const names = Array.isArray(value) ? (value as string[]) : [];
+    return names.length > 0 ? names.join(', ') : null;
+  }
+  if (field === 'splits') {
+    const parts = Array.isArray(value) ? value.length : 0;
+    return parts > 0 ? `${parts} parts` : null;
+  }
+  return value as Value;
+}
+
+/** An amount as exact decimal text ("12.50") from its minor units, never through a float. */
+function decimal(minor: number, currency: string): string {
+  const digits = currencyExponent(currency) ?? 2;
+  const sign = minor < 0 ? '-' : '';
+  const whole = String(Math.abs(minor));
+  if (digits === 0) return `${sign}${whole} ${currency}`;
+  const padded = whole.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)} ${currency}`;
 }

@@ -3,9 +3,13 @@ import {
   USER_FIELDS,
   type Transaction,
   type TransactionPage,
+  type TransactionTotals,
+  type TransactionSplit,
   type UserField,
 } from '../../shared/model';
 import type { Database } from './open';
+import { SplitsRepo } from './splits-repo';
+import { TagsRepo } from './tags-repo';
 
 export interface TransactionFilter {
   accountId?: string;
@@ -14,10 +18,34 @@ export interface TransactionFilter {
   to?: string;
   type?: 'in' | 'out';
   category?: string;
+  /** Rows carrying this tag, whatever its letter case. */
+  tag?: string;
   search?: string;
   includeRemoved?: boolean;
   batchId?: number;
+  show?: TransactionShow;
 }
+
+export type TransactionShow = 'needs-review' | 'uncategorized' | 'excluded' | 'unreviewed';
+export type TransactionSort = 'date' | 'payee' | 'category' | 'account' | 'amount';
+export interface SortOrder {
+  by: TransactionSort;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * What each order sorts by, as SQL that is never NULL (keyset paging compares it). The account's
+ * name is the one shown (the person's, else the bank's).
+ */
+const SORT_KEY: Record<TransactionSort, string> = {
+  date: 't.date',
+  amount: 't.amount',
+  payee: 'COALESCE(t.payee, t.merchant_name, t.name) COLLATE NOCASE',
+  category: "COALESCE(t.user_category, t.category, '')",
+  account: '(SELECT COALESCE(a.user_name, a.name) FROM accounts a WHERE a.id = t.account_id)',
+};
+
+export const NEWEST_FIRST: SortOrder = { by: 'date', direction: 'desc' };
 
 /** A `transactions` row as SQLite returns it. */
 export interface TransactionRow {
@@ -56,28 +84,45 @@ export const DEFAULT_PAGE_SIZE = 100;
  * carries the first page's total, which a later page reports as it was when paging began.
  */
 export class TransactionsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly tags: TagsRepo;
+  private readonly splits: SplitsRepo;
 
-  page(filter: TransactionFilter, limit = DEFAULT_PAGE_SIZE, cursor?: string): TransactionPage {
-    const { where, params } = buildWhere(filter);
-    const after = cursor ? decodeCursor(cursor) : undefined;
-    const pageWhere = after ? [...where, '(t.date < ? OR (t.date = ? AND t.seq < ?))'] : where;
-    const pageParams = after ? [...params, after.date, after.date, after.seq] : params;
+  constructor(private readonly db: Database) {
+    this.tags = new TagsRepo(db);
+    this.splits = new SplitsRepo(db);
+  }
+
+  page(
+    filter: TransactionFilter,
+    limit = DEFAULT_PAGE_SIZE,
+    cursor?: string,
+    order: SortOrder = NEWEST_FIRST,
+  ): TransactionPage {
+    const { where, params } = this.where(filter);
+    const after = cursor ? decodeCursor(cursor, order) : undefined;
+    const key = SORT_KEY[order.by];
+    const dir = order.direction === 'asc' ? 'ASC' : 'DESC';
+    const beyond = order.direction === 'asc' ? '>' : '<';
+    // Rows of the same key keep one order (newest row first), so every row is on exactly one page.
+    const pageWhere = after
+      ? [...where, `(${key} ${beyond} ? OR (${key} = ? AND t.seq < ?))`]
+      : where;
+    const pageParams = after ? [...params, after.key, after.key, after.seq] : params;
     const rows = this.db
-      .prepare<unknown[], TransactionRow>(
-        `SELECT t.* FROM transactions t ${clause(pageWhere)}
-         ORDER BY t.date DESC, t.seq DESC LIMIT ?`,
+      .prepare<unknown[], TransactionRow & { sort_key: string | number }>(
+        `SELECT t.*, ${key} AS sort_key FROM transactions t ${clause(pageWhere)}
+         ORDER BY ${key} ${dir}, t.seq DESC LIMIT ?`,
       )
       .all(...pageParams, limit + 1);
     const more = rows.length > limit;
-    const items = rows.slice(0, limit);
+    const items = rows.slice(0, limit).map(({ sort_key, ...row }) => ({ row, sortKey: sort_key }));
     const last = items[items.length - 1];
     // Counting is the one part that grows with the ledger, so it is done for the first page only
     // and carried in the cursor: scrolling deeper costs the same at any depth.
     const total = after?.total ?? this.count(filter);
     return {
-      items: items.map(toTransaction),
-      nextCursor: more && last ? encodeCursor(last.date, last.seq, total) : null,
+      items: this.withExtras(items.map((i) => i.row)),
+      nextCursor: more && last ? encodeCursor(order, last.sortKey, last.row.seq, total) : null,
       total,
     };
   }
@@ -118,17 +163,52 @@ export class TransactionsRepo {
     };
   }
 
+  /** Rows as the contract's transactions, their tags and parts read in one query each. */
+  withExtras(rows: readonly TransactionRow[]): Transaction[] {
+    const seqs = rows.map((r) => r.seq);
+    const tags = this.tags.namesFor(seqs);
+    const splits = this.splits.partsFor(seqs);
+    return rows.map((row) =>
+      toTransaction(row, { tags: tags.get(row.seq) ?? [], splits: splits.get(row.seq) ?? [] }),
+    );
+  }
+
+  /** Sums per currency of every matching row; rows the person left out of reports are not summed. */
+  totals(filter: TransactionFilter): TransactionTotals[] {
+    const { where, params } = this.where(filter);
+    return this.db
+      .prepare<unknown[], TransactionTotals>(
+        `SELECT t.currency AS currency,
+           COALESCE(SUM(CASE WHEN t.amount > 0 THEN t.amount END), 0) AS moneyIn,
+           COALESCE(SUM(CASE WHEN t.amount < 0 THEN t.amount END), 0) AS moneyOut,
+           SUM(t.amount) AS net, COUNT(*) AS count
+         FROM transactions t ${clause([...where, 't.excluded = 0'])}
+         GROUP BY t.currency ORDER BY count DESC, t.currency`,
+      )
+      .all(...params);
+  }
+
   count(filter: TransactionFilter): number {
-    const { where, params } = buildWhere(filter);
+    const { where, params } = this.where(filter);
     return this.db
       .prepare<unknown[], { n: number }>(
         `SELECT COUNT(*) AS n FROM transactions t ${clause(where)}`,
       )
       .get(...params)!.n;
   }
+
+  private where(filter: TransactionFilter): { where: string[]; params: unknown[] } {
+    return buildWhere(filter, (word) => this.tags.idsMatching(word));
+  }
 }
 
-function buildWhere(filter: TransactionFilter): { where: string[]; params: unknown[] } {
+/** The ids of tags whose name holds a typed word, so search finds rows by their tags too. */
+export type TagMatcher = (word: string) => number[];
+
+function buildWhere(
+  filter: TransactionFilter,
+  tagsMatching?: TagMatcher,
+): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -144,8 +224,20 @@ function buildWhere(filter: TransactionFilter): { where: string[]; params: unkno
   if (filter.type === 'out') add('t.amount < 0');
   if (filter.category) add('COALESCE(t.user_category, t.category) = ?', filter.category);
   if (filter.batchId !== undefined) add('t.batch_id = ?', filter.batchId);
+  if (filter.show === 'needs-review') add('t.needs_review IS NOT NULL');
+  if (filter.show === 'uncategorized') add('COALESCE(t.user_category, t.category) IS NULL');
+  if (filter.show === 'excluded') add('t.excluded = 1');
+  if (filter.show === 'unreviewed') add('t.reviewed = 0');
+  if (filter.tag) {
+    // The tag's rows come from its index; `name` is NOCASE, so any letter case finds it.
+    add(
+      `t.seq IN (SELECT tt.seq FROM transaction_tags tt JOIN tags g ON g.id = tt.tag_id
+                 WHERE g.name = ?)`,
+      filter.tag,
+    );
+  }
   if (filter.search) {
-    const search = searchClause(filter.search);
+    const search = searchClause(filter.search, tagsMatching);
     if (search) add(search.sql, ...search.params);
   }
   return { where, params };
@@ -159,16 +251,25 @@ const SEARCHED_COLUMNS = ['t.name', 't.merchant_name', 't.payee', 't.notes'];
 
 /**
  * What a person types, as SQL: every word must appear somewhere in the row's text (bank text,
- * merchant, payee, notes), anywhere in a word. Words of three letters or more go through the
+ * merchant, payee, notes) or in one of its tags' names, anywhere in a word. Words of three letters or more go through the
  * trigram index; shorter ones are a LIKE on what the index left. A search that reads as an amount
  * ("93.41", "$1,200") also finds rows of that amount, in or out.
  */
-export function searchClause(input: string): { sql: string; params: unknown[] } | null {
+export function searchClause(
+  input: string,
+  tagsMatching?: TagMatcher,
+): { sql: string; params: unknown[] } | null {
   const words = input
     .split(/\s+/)
     .map((word) => word.trim())
     .filter((word) => word.length > 0);
   if (words.length === 0) return null;
+  const tagged = words.map((word) => tagsMatching?.(word) ?? []);
+  return tagged.some((ids) => ids.length > 0) ? taggedSearch(words, tagged) : textSearch(words);
+}
+
+/** Words found in the row's text only: one index lookup for all long words together. */
+function textSearch(words: string[]): { sql: string; params: unknown[] } {
   const long = words.filter((word) => [...word].length >= 3);
   const short = words.filter((word) => [...word].length < 3);
   const parts: string[] = [];
@@ -178,9 +279,9 @@ export function searchClause(input: string): { sql: string; params: unknown[] } 
     params.push(toFtsQuery(long));
   }
   for (const word of short) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(`(${SEARCHED_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...SEARCHED_COLUMNS.map(() => pattern));
+    const like = likeClause(word);
+    parts.push(like.sql);
+    params.push(...like.params);
   }
   const amount = words.length === 1 ? amountOf(words[0]!) : null;
   if (amount === null) return { sql: parts.join(' AND '), params };
@@ -199,6 +300,50 @@ export function searchClause(input: string): { sql: string; params: unknown[] } 
   };
 }
 
+/**
+ * When a word names a tag (rare next to the text, and the tags table is small), each word is
+ * looked up on its own: in the row's text, or among the rows carrying a tag that holds it.
+ */
+function taggedSearch(words: string[], tagged: number[][]): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  words.forEach((word, i) => {
+    const text =
+      [...word].length >= 3
+        ? {
+            sql: 't.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)',
+            params: [toFtsQuery([word])] as unknown[],
+          }
+        : likeClause(word);
+    const ids = tagged[i] ?? [];
+    if (ids.length === 0) {
+      parts.push(text.sql);
+      params.push(...text.params);
+      return;
+    }
+    parts.push(
+      `(${text.sql} OR t.seq IN (SELECT seq FROM transaction_tags
+          WHERE tag_id IN (SELECT value FROM json_each(?))))`,
+    );
+    params.push(...text.params, JSON.stringify(ids));
+  });
+  const amount = words.length === 1 ? amountOf(words[0]!) : null;
+  if (amount === null) return { sql: parts.join(' AND '), params };
+  return {
+    sql: `(${parts.join(' AND ')} OR t.amount IN (?, ?))`,
+    params: [...params, amount, -amount],
+  };
+}
+
+/** A short word anywhere in the row's text, read without the index. */
+function likeClause(word: string): { sql: string; params: unknown[] } {
+  const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return {
+    sql: `(${SEARCHED_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+    params: SEARCHED_COLUMNS.map(() => pattern),
+  };
+}
+
 /** Each fragment a quoted trigram phrase, so FTS syntax a person types is plain text. */
 export function toFtsQuery(words: readonly string[]): string {
   return words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' ');
@@ -214,23 +359,33 @@ function amountOf(word: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
-function encodeCursor(date: string, seq: number, total: number): string {
-  return Buffer.from(JSON.stringify([date, seq, total])).toString('base64url');
+function encodeCursor(order: SortOrder, key: string | number, seq: number, total: number): string {
+  return Buffer.from(JSON.stringify([`${order.by}:${order.direction}`, key, seq, total])).toString(
+    'base64url',
+  );
 }
 
-function decodeCursor(cursor: string): { date: string; seq: number; total: number } {
+/** The cursor's place in the list; one made for another order is refused, not misread. */
+function decodeCursor(
+  cursor: string,
+  order: SortOrder,
+): { key: string | number; seq: number; total: number } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === 3 &&
-      typeof value[0] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(value[0]) &&
-      Number.isSafeInteger(value[1]) &&
+      value.length === 4 &&
+      value[0] === `${order.by}:${order.direction}` &&
+      (typeof value[1] === 'string' || Number.isSafeInteger(value[1])) &&
       Number.isSafeInteger(value[2]) &&
-      (value[2] as number) >= 0
+      Number.isSafeInteger(value[3]) &&
+      (value[3] as number) >= 0
     ) {
-      return { date: value[0], seq: value[1] as number, total: value[2] as number };
+      return {
+        key: value[1] as string | number,
+        seq: value[2] as number,
+        total: value[3] as number,
+      };
     }
   } catch {
     // fall through to the validation error
@@ -240,7 +395,11 @@ function decodeCursor(cursor: string): { date: string; seq: number; total: numbe
   });
 }
 
-export function toTransaction(row: TransactionRow): Transaction {
+/** A stored row as the contract's transaction; tags and parts come from their own tables. */
+export function toTransaction(
+  row: TransactionRow,
+  extras: { tags: string[]; splits: TransactionSplit[] },
+): Transaction {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -267,6 +426,8 @@ export function toTransaction(row: TransactionRow): Transaction {
       needsReview: row.needs_review,
       locked: lockedFields(row.locks),
     },
+    tags: extras.tags,
+    splits: extras.splits,
   };
 }
 

@@ -8,7 +8,8 @@ import { linkHandlers } from './link';
 import { quarantineHandlers } from './quarantine';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
-import { transactionsHandlers } from './transactions';
+import { tagsHandlers, transactionsHandlers } from './transactions';
+import { transfersHandlers } from './transfers';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: CoreContext, linkSessions: LinkSessions): Handlers {
@@ -18,9 +19,11 @@ export function createHandlers(ctx: CoreContext, linkSessions: LinkSessions): Ha
     ...connectionsHandlers(ctx),
     ...accountsHandlers(ctx),
     ...transactionsHandlers(ctx),
+    ...tagsHandlers(ctx),
     ...batchesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...categoriesHandlers(ctx),
     ...quarantineHandlers(ctx),
+    ...transfersHandlers(ctx),
   };
 }

@@ -1,22 +1,28 @@
 import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { TagsRepo } from '../db/tags-repo';
 import { TransactionEditsRepo } from '../db/transaction-edits-repo';
-import { DEFAULT_PAGE_SIZE, toTransaction } from '../db/transactions-repo';
+import { DEFAULT_PAGE_SIZE } from '../db/transactions-repo';
 import type { HandlerGroup } from './types';
 
 export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactions'> {
   const edits = new TransactionEditsRepo(ctx.db);
   const now = () => ctx.clock.now().toISOString();
   return {
-    'transactions.list': async ({ limit, cursor, ...filter }) =>
-      ctx.repos.transactions.page(filter, limit ?? DEFAULT_PAGE_SIZE, cursor),
+    'transactions.list': async ({ limit, cursor, sort, direction, ...filter }) =>
+      ctx.repos.transactions.page(filter, limit ?? DEFAULT_PAGE_SIZE, cursor, {
+        by: sort ?? 'date',
+        // Dates read newest first; names and categories A to Z; amounts biggest spending first.
+        direction: direction ?? (sort === undefined || sort === 'date' ? 'desc' : 'asc'),
+      }),
+    'transactions.totals': async (filter) => ctx.repos.transactions.totals(filter),
     'transactions.get': async ({ id }) => {
       const found = ctx.repos.transactions.find(id);
       if (!found) {
         throw new LedgerError('NOT_FOUND', 'That transaction is not in your ledger.');
       }
       return {
-        transaction: toTransaction(found.row),
+        transaction: ctx.repos.transactions.withExtras([found.row])[0]!,
         accountName: found.accountName,
         institutionName: found.institutionName,
         formerIds: found.formerIds,
@@ -26,5 +32,14 @@ export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactio
     'transactions.update': async ({ ids, set, payeeForSameText }) =>
       edits.apply(ids, set, now(), { payeeForSameText }),
     'transactions.undo': async () => edits.undoLast(now()),
+    'transactions.tag': async ({ ids, add, remove }) => edits.tag(ids, { add, remove }, now()),
+    'transactions.split': async ({ id, parts }) => edits.split(id, parts, now()),
+  };
+}
+
+export function tagsHandlers(ctx: CoreContext): HandlerGroup<'tags'> {
+  const tags = new TagsRepo(ctx.db);
+  return {
+    'tags.list': async () => tags.list(),
   };
 }

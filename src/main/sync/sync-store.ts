@@ -1,5 +1,6 @@
 import type { Database } from '../db/open';
 import type { ConnectionStatus } from '../../shared/model';
+import { SPLIT_NO_LONGER_ADDS_UP } from '../db/splits-repo';
 import type { TransactionRow as StoredRow } from '../db/transactions-repo';
 import type { AccountRow, TransactionRow } from '../plaid/convert';
 
@@ -37,6 +38,7 @@ export class SyncStore {
   private readonly takeOverTransaction;
   private readonly insertAlias;
   private readonly applyPayeeRule;
+  private readonly flagSplitAmount;
   private readonly findAlias;
   private readonly pendingCandidates;
   private readonly postedTwins;
@@ -75,11 +77,20 @@ export class SyncStore {
          category = @category, category_detailed = @categoryDetailed, amount = @amount,
          currency = @currency, pending = @pending, pending_transaction_id = @pendingTransactionId,
          payment_channel = @paymentChannel, removed_at = NULL, batch_id = @batchId,
-         needs_review = CASE WHEN @amountChanged = 1 AND locks <> '{}'
-           THEN 'The bank changed the amount when this transaction posted; check your edits still fit.'
+         needs_review = CASE
+           WHEN @amountChanged = 1 AND EXISTS (SELECT 1 FROM transaction_splits s WHERE s.seq = @seq)
+             THEN @splitReview
+           WHEN @amountChanged = 1 AND locks <> '{}'
+             THEN 'The bank changed the amount when this transaction posted; check your edits still fit.'
            ELSE needs_review END,
          updated_at = @now
        WHERE seq = @seq`,
+    );
+    // A split's parts are the person's and are never rescaled: when the bank's amount moves
+    // under them, the row asks for a look instead.
+    this.flagSplitAmount = db.prepare(
+      `UPDATE transactions SET needs_review = ?
+       WHERE seq = ? AND EXISTS (SELECT 1 FROM transaction_splits s WHERE s.seq = transactions.seq)`,
     );
     // A payee the person gave this bank text once names each new row with it.
     this.applyPayeeRule = db.prepare(
@@ -371,6 +382,8 @@ export class SyncStore {
         outcome = 'duplicate';
       } else {
         this.updateTransaction.run(params);
+        if (existing.amount !== row.amount)
+          this.flagSplitAmount.run(SPLIT_NO_LONGER_ADDS_UP, existing.seq);
         outcome = 'updated';
       }
     } else if (this.findAlias.get(row.id)) {
@@ -383,6 +396,7 @@ export class SyncStore {
           ...params,
           seq: target.row.seq,
           amountChanged: target.row.amount === row.amount ? 0 : 1,
+          splitReview: SPLIT_NO_LONGER_ADDS_UP,
         });
         this.insertAlias.run(target.row.id, target.row.seq, target.reason, now);
       } else {

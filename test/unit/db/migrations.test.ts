@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMigrations, type Migration } from '../../../src/main/db/migration';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { openDatabase } from '../../../src/main/db/open';
+import { CANDIDATES_SQL } from '../../../src/main/db/transfers-repo';
 import { tempDir } from '../../support/temp-dir';
 
 const LATEST = MIGRATIONS.length;
@@ -90,9 +91,13 @@ describe('migrations', () => {
         'liabilities',
         'payee_rules',
         'sync_runs',
+        'tags',
         'transaction_aliases',
         'transaction_edits',
+        'transaction_splits',
+        'transaction_tags',
         'transactions',
+        'transfer_pairs',
       ].sort(),
     );
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
@@ -344,6 +349,113 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE accounts SET hidden = 2 WHERE id = 'a1'").run()).toThrow(
       /CHECK/,
     );
+    db.close();
+  });
+
+  it('from version 9: rows have no tags and no splits; a tag name is unique in any letter case, and parts go with their row', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 9);
+    const v9 = new BetterSqlite3(file);
+    v9.pragma('foreign_keys = ON');
+    insertV1Fixture(v9);
+    v9.close();
+    const db = await openDatabase({ file });
+    expect(db.prepare('SELECT COUNT(*) FROM tags').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM transaction_tags').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM transaction_splits').pluck().get()).toBe(0);
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare("INSERT INTO tags (name, created_at) VALUES ('Holiday', ?)").run(now);
+    expect(() =>
+      db.prepare("INSERT INTO tags (name, created_at) VALUES ('HOLIDAY', ?)").run(now),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO tags (name, created_at) VALUES ('', ?)").run(now)).toThrow(
+      /CHECK/,
+    );
+    const seq = db.prepare("SELECT seq FROM transactions WHERE id = 't1'").pluck().get() as number;
+    db.prepare('INSERT INTO transaction_tags (seq, tag_id) SELECT ?, id FROM tags').run(seq);
+    db.prepare(
+      'INSERT INTO transaction_splits (seq, position, amount, category) VALUES (?, 0, -300, ?), (?, 1, -150, NULL)',
+    ).run(seq, 'Coffee', seq);
+    expect(() =>
+      db
+        .prepare('INSERT INTO transaction_splits (seq, position, amount) VALUES (?, 2, 0)')
+        .run(seq),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare('INSERT INTO transaction_splits (seq, position, amount) VALUES (?, 1, -5)')
+        .run(seq),
+    ).toThrow(/UNIQUE/);
+    // A row's tags are found from the tag by index, for the tag filter.
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT seq FROM transaction_tags WHERE tag_id = 1')
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/transaction_tags_by_tag|PRIMARY KEY/);
+    // Tags and parts live and die with their row.
+    db.prepare('DELETE FROM transactions WHERE seq = ?').run(seq);
+    expect(db.prepare('SELECT COUNT(*) FROM transaction_tags').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM transaction_splits').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('from version 10: no transfer decisions yet, and a row finds its opposite amount by index', async () => {
+    const dir = tempDir();
+    const file = fileAtVersion(dir, 10);
+    const v10 = new BetterSqlite3(file);
+    v10.pragma('foreign_keys = ON');
+    insertV1Fixture(v10);
+    const now = '2026-01-01T00:00:00.000Z';
+    v10
+      .prepare(
+        `INSERT INTO accounts (id, connection_id, name, type, currency, created_at, updated_at)
+         VALUES ('a2', 'c1', 'Savings', 'depository', 'USD', ?, ?)`,
+      )
+      .run(now, now);
+    v10
+      .prepare(
+        `INSERT INTO transactions (id, account_id, connection_id, date, name, amount, currency,
+           pending, created_at, updated_at)
+         VALUES ('t3', 'a1', 'c1', '2026-01-05', 'TO SAVINGS', -50000, 'USD', 0, ?, ?),
+                ('t4', 'a2', 'c1', '2026-01-07', 'FROM CHECKING', 50000, 'USD', 0, ?, ?)`,
+      )
+      .run(now, now, now, now);
+    v10.close();
+
+    const db = await openDatabase({ file });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(db.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(4);
+    expect(db.prepare('SELECT COUNT(*) FROM transfer_pairs').pluck().get()).toBe(0);
+
+    const params = [4, 4, '2025-01-01', 100];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${CANDIDATES_SQL}`).all(...params) as {
+      detail: string;
+    }[];
+    const details = plan.map((p) => p.detail).join(' | ');
+    expect(details).toMatch(
+      /SEARCH i USING INDEX transactions_visible_by_transfer \(currency=\? AND amount=\? AND date>\? AND date<\?\)/,
+    );
+    expect(details).toMatch(/SEARCH o USING INDEX transactions_visible_by_date \(date>\?\)/);
+    // The decisions are looked up by key, never scanned.
+    expect(details).not.toMatch(/SCAN p\b/);
+    const seq = (id: string) =>
+      db.prepare('SELECT seq FROM transactions WHERE id = ?').pluck().get(id) as number;
+    expect(db.prepare(CANDIDATES_SQL).all(...params)).toEqual([
+      { outSeq: seq('t3'), inSeq: seq('t4'), outDate: '2026-01-05', daysApart: 2 },
+    ]);
+
+    const decide = db.prepare(
+      "INSERT INTO transfer_pairs (out_seq, in_seq, status, decided_at) VALUES (?, ?, ?, 'now')",
+    );
+    expect(() => decide.run(seq('t3'), seq('t4'), 'maybe')).toThrow(/CHECK/);
+    expect(() => decide.run(seq('t3'), seq('t3'), 'rejected')).toThrow(/CHECK/);
+    decide.run(seq('t3'), seq('t4'), 'confirmed');
+    // A row is in one confirmed transfer at most; rejections may be many.
+    expect(() => decide.run(seq('t3'), seq('t2'), 'confirmed')).toThrow(/UNIQUE/);
+    decide.run(seq('t3'), seq('t2'), 'rejected');
+    expect(db.prepare(CANDIDATES_SQL).all(...params)).toEqual([]);
+    // Purging a row takes its decisions with it.
+    db.prepare("DELETE FROM transactions WHERE id = 't3'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM transfer_pairs').pluck().get()).toBe(0);
     db.close();
   });
 

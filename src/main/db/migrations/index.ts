@@ -8,6 +8,8 @@ import { userFields } from './006_user_fields';
 import { searchAnywhere } from './007_search_anywhere';
 import { payeeRules } from './008_payee_rules';
 import { accountNames } from './009_account_names';
+import { tagsSplits } from './010_tags_splits';
+import { transfers } from './011_transfers';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   searchAnywhere,
   payeeRules,
   accountNames,
+  tagsSplits,
+  transfers,
 ];

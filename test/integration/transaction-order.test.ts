@@ -1,0 +1,150 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput, Transaction } from '../../src/shared/contract';
+import { TRANSACTION_SORTS } from '../../src/shared/contract';
+import { startTestCore, type TestCore } from '../support/core';
+
+/**
+ * The list in every order, with the person's filters and the totals of what it shows, checked
+ * against the same question asked of the SQLite file directly.
+ */
+
+let t: TestCore | undefined;
+afterEach(async () => {
+  await t?.core.close();
+  t = undefined;
+});
+
+async function call<C extends Channel>(channel: C, input: unknown = {}) {
+  const result = await t!.core.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
+}
+
+/** Every row of the list, page by page, as the screen walks it. */
+async function walk(input: ChannelInput<'transactions.list'>, limit = 7): Promise<Transaction[]> {
+  const rows: Transaction[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call('transactions.list', {
+      ...input,
+      limit,
+      ...(cursor ? { cursor } : {}),
+    });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+function sql<T>(query: string, ...params: unknown[]): T[] {
+  const db = new BetterSqlite3(t!.databasePath, { readonly: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const shownPayee = (r: Transaction) => r.user.payee ?? r.merchantName ?? r.name;
+
+describe('the transactions list', () => {
+  it('pages through every order and direction with each row exactly once, in that order', async () => {
+    t = await startTestCore({ seed: { connections: 2, transactionsPerAccount: 12 } });
+    const all = sql<{ id: string }>('SELECT id FROM transactions WHERE removed_at IS NULL');
+    // Some of the person's own payees and categories, which the order must follow.
+    const [a, b] = all;
+    await call('transactions.update', { ids: [a!.id], set: { payee: 'aardvark café' } });
+    await call('transactions.update', { ids: [b!.id], set: { category: 'ZZ Last' } });
+
+    for (const sort of TRANSACTION_SORTS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const rows = await walk({ sort, direction });
+        expect(rows.map((r) => r.id).sort()).toEqual(all.map((r) => r.id).sort());
+        const keyOf = (r: Transaction): string | number =>
+          sort === 'date'
+            ? r.date
+            : sort === 'amount'
+              ? r.amount
+              : sort === 'payee'
+                ? shownPayee(r).toLowerCase()
+                : sort === 'category'
+                  ? (r.user.category ?? r.category ?? '')
+                  : r.accountId;
+        const keys = rows.map(keyOf);
+        if (sort === 'account') continue; // by the account's name, checked below
+        for (let i = 1; i < keys.length; i++) {
+          const [x, y] = [keys[i - 1]!, keys[i]!];
+          if (direction === 'asc') expect(x <= y, `${sort} asc at ${i}: ${x} then ${y}`).toBe(true);
+          else expect(x >= y, `${sort} desc at ${i}: ${x} then ${y}`).toBe(true);
+        }
+      }
+    }
+    const byPayee = await walk({ sort: 'payee' });
+    expect(byPayee[0]!.user.payee).toBe('aardvark café');
+    const byCategory = await walk({ sort: 'category', direction: 'desc' });
+    expect(byCategory[0]!.user.category).toBe('ZZ Last');
+
+    // Accounts by the name shown: a renamed account moves to where its new name sorts.
+    const accounts = sql<{ id: string }>('SELECT id FROM accounts ORDER BY id');
+    await call('accounts.update', { accountId: accounts.at(-1)!.id, name: 'AAA first' });
+    const byAccount = await walk({ sort: 'account' });
+    expect(byAccount[0]!.accountId).toBe(accounts.at(-1)!.id);
+  });
+
+  it('refuses a cursor made for another order instead of misreading it', async () => {
+    t = await startTestCore({ seed: true });
+    const first = await call('transactions.list', { sort: 'amount', limit: 5 });
+    const result = await t.core.invoke('transactions.list', {
+      sort: 'payee',
+      limit: 5,
+      cursor: first.nextCursor,
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('VALIDATION');
+  });
+
+  it('shows only rows that want a look, are uncategorized, left out, or not reviewed', async () => {
+    t = await startTestCore({ seed: { connections: 1, transactionsPerAccount: 10 } });
+    const ids = sql<{ id: string }>('SELECT id FROM transactions ORDER BY seq').map((r) => r.id);
+    await call('transactions.update', { ids: ids.slice(0, 3), set: { excluded: true } });
+    await call('transactions.update', { ids: ids.slice(2, 6), set: { reviewed: true } });
+    const db = new BetterSqlite3(t.databasePath);
+    db.prepare('UPDATE transactions SET category = NULL WHERE id IN (?, ?)').run(ids[7], ids[8]);
+    db.prepare("UPDATE transactions SET needs_review = 'Check it.' WHERE id = ?").run(ids[9]);
+    db.close();
+    // The person's own category counts: a row they categorized is not uncategorized.
+    await call('transactions.update', { ids: [ids[8]!], set: { category: 'Gifts' } });
+
+    const idsOf = async (show: ChannelInput<'transactions.list'>['show']) =>
+      (await walk({ show })).map((r) => r.id).sort();
+    expect(await idsOf('excluded')).toEqual(ids.slice(0, 3).sort());
+    expect(await idsOf('needs-review')).toEqual([ids[9]]);
+    expect(await idsOf('uncategorized')).toEqual([ids[7]]);
+    const total = sql<{ n: number }>('SELECT COUNT(*) AS n FROM transactions')[0]!.n;
+    expect((await idsOf('unreviewed')).length).toBe(total - 4);
+  });
+
+  it('totals money in, out and net per currency for the whole filtered set, leaving out excluded rows', async () => {
+    t = await startTestCore({ seed: { connections: 2, transactionsPerAccount: 15 } });
+    const someIds = sql<{ id: string }>('SELECT id FROM transactions ORDER BY seq LIMIT 4');
+    await call('transactions.update', { ids: someIds.map((r) => r.id), set: { excluded: true } });
+    const expected = (where: string, ...params: unknown[]) =>
+      sql(
+        `SELECT currency, COALESCE(SUM(CASE WHEN amount > 0 THEN amount END), 0) AS moneyIn,
+           COALESCE(SUM(CASE WHEN amount < 0 THEN amount END), 0) AS moneyOut,
+           SUM(amount) AS net, COUNT(*) AS count
+         FROM transactions WHERE removed_at IS NULL AND excluded = 0 AND (${where})
+         GROUP BY currency ORDER BY count DESC, currency`,
+        ...params,
+      );
+    const all = await call('transactions.totals', {});
+    expect(all).toEqual(expected('1'));
+    expect(all.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(20);
+    const account = sql<{ id: string }>('SELECT id FROM accounts ORDER BY id LIMIT 1')[0]!.id;
+    expect(await call('transactions.totals', { accountId: account, type: 'out' })).toEqual(
+      expected('account_id = ? AND amount < 0', account),
+    );
+    expect(await call('transactions.totals', { search: 'zzzz-nothing' })).toEqual([]);
+  });
+});
