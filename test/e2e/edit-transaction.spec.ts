@@ -171,3 +171,120 @@ test('keyboard: / searches, arrows move between rows, Enter opens, Space picks',
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('tag and split a row, confirm a transfer, sort by amount, search mid-word and by amount', async ({
+  page,
+}) => {
+  await openTransactions(page, 'starbucks');
+  await rows(page).first().click();
+  const panel = page.getByRole('dialog');
+  await expect(panel).toHaveAccessibleName('Starbucks');
+  const seq = () =>
+    query<{ seq: number; amount: number }>(
+      `SELECT t.seq, t.amount FROM transactions t WHERE t.name = ? AND t.removed_at IS NULL
+       ORDER BY t.date DESC, t.seq DESC LIMIT 1`,
+      STARBUCKS,
+    )[0]!;
+  const row = seq();
+
+  // A tag made on the fly, then the list filtered by it.
+  await panel.getByLabel('Add a tag').fill('Work trips');
+  await panel.getByLabel('Add a tag').press('Enter');
+  await expect(panel.getByRole('list', { name: 'Tags on this transaction' })).toContainText(
+    'Work trips',
+  );
+  expect(
+    query(
+      `SELECT 1 FROM transaction_tags tt JOIN tags g ON g.id = tt.tag_id
+       WHERE tt.seq = ? AND g.name = 'Work trips'`,
+      row.seq,
+    ),
+  ).toHaveLength(1);
+
+  // Split in two: Save waits until the parts add up to the whole, to the cent.
+  await panel.getByText('Split this transaction', { exact: true }).click();
+  const split = panel.getByRole('form', { name: 'Split this transaction' });
+  const whole = Math.abs(row.amount);
+  const first = Math.floor(whole / 3);
+  await split.getByLabel('Part 1 amount').fill((first / 100).toFixed(2));
+  await split.getByLabel('Part 2 amount').fill(((whole - first - 1) / 100).toFixed(2));
+  await expect(split.getByRole('button', { name: 'Save split' })).toBeDisabled();
+  await expect(split.getByRole('status')).toContainText('Still to assign');
+  await split.getByLabel('Part 2 amount').fill(((whole - first) / 100).toFixed(2));
+  await split.getByRole('button', { name: 'Save split' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Split saved' })).toBeVisible();
+  const parts = query<{ amount: number }>(
+    'SELECT amount FROM transaction_splits WHERE seq = ? ORDER BY position',
+    row.seq,
+  );
+  expect(parts.map((p) => p.amount).reduce((a, b) => a + b, 0)).toBe(row.amount);
+  expect(parts).toHaveLength(2);
+  await expectAccessible(page, 'transaction panel, tagged and split');
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByLabel('Tag', { exact: true }).selectOption('Work trips');
+  await expect(page).toHaveURL(/tag=Work/);
+  await expect(page.locator('.page-subtitle')).toHaveText('1 transaction match');
+  await expect(rows(page).first()).toContainText('Split');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Possible transfers: confirming one records it; the pair leaves the suggestions.
+  const transfers = page.getByRole('region', { name: 'Possible transfers' });
+  await expect(transfers).toBeVisible();
+  const offered = await transfers.getByRole('listitem').count();
+  await transfers.getByRole('button', { name: 'This is a transfer' }).first().click();
+  await expect
+    .poll(() => query("SELECT 1 FROM transfer_pairs WHERE status = 'confirmed'").length)
+    .toBe(1);
+  if (offered > 1) await expect(transfers.getByRole('listitem')).toHaveCount(offered - 1);
+  else await expect(transfers).toHaveCount(0);
+  // Undo takes the confirmation back, and the pair is offered again.
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Marked as a transfer' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect
+    .poll(() => query("SELECT 1 FROM transfer_pairs WHERE status = 'confirmed'").length)
+    .toBe(0);
+  await expect(transfers.getByRole('listitem')).toHaveCount(offered);
+  await transfers.getByRole('button', { name: 'This is a transfer' }).first().click();
+  await expect
+    .poll(() => query("SELECT 1 FROM transfer_pairs WHERE status = 'confirmed'").length)
+    .toBe(1);
+
+  // Sort by amount: biggest money out first, then (again) biggest money in first.
+  const amountHeader = page.getByRole('columnheader', { name: 'Amount' });
+  await amountHeader.getByRole('button').click();
+  await expect(amountHeader).toHaveAttribute('aria-sort', 'ascending');
+  const lowest = query<{ amount: number }>(
+    'SELECT MIN(amount) AS amount FROM transactions WHERE removed_at IS NULL',
+  )[0]!.amount;
+  await expect(rows(page).first()).toHaveAttribute('aria-rowindex', '2');
+  const firstAmount = await rows(page).first().locator('[role="cell"]').nth(5).innerText();
+  expect(Number(firstAmount.replace(/[^\d.]/g, '')) * 100).toBeCloseTo(Math.abs(lowest), 0);
+  await amountHeader.getByRole('button').click();
+  await expect(amountHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Date' })).toHaveAttribute(
+    'aria-sort',
+    'none',
+  );
+
+  // Mid-word: "bucks" finds STARBUCKS; an amount finds that amount, in or out.
+  await page.getByLabel('Search').fill('bucks');
+  const bucks = query<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM transactions WHERE removed_at IS NULL AND name LIKE '%bucks%'",
+  )[0]!.n;
+  await expect(page.locator('.page-subtitle')).toHaveText(`${bucks} transactions match`);
+  const amount = (whole / 100).toFixed(2);
+  await page.getByLabel('Search').fill(amount);
+  const byAmount = query<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM transactions WHERE removed_at IS NULL AND amount IN (?, ?)',
+    whole,
+    -whole,
+  )[0]!.n;
+  await expect(page.locator('.page-subtitle')).toHaveText(
+    `${byAmount} transaction${byAmount === 1 ? '' : 's'} match`,
+  );
+  await expect(page.getByRole('region', { name: 'Totals of these transactions' })).toBeVisible();
+});

@@ -13,11 +13,19 @@ import {
   hasFilters,
   readFilters,
   toQuery,
+  toTotalsQuery,
   writeFilters,
   type TransactionFilters,
 } from '../features/transactions/filters';
 import { TransactionPanel } from '../features/transactions/TransactionPanel';
-import { TransactionTable, type RowActions } from '../features/transactions/TransactionTable';
+import {
+  TransactionTable,
+  type ListOrder,
+  type RowActions,
+  type SortColumn,
+} from '../features/transactions/TransactionTable';
+import { TransactionTotalsLine } from '../features/transactions/TransactionTotalsLine';
+import { TransferSuggestions } from '../features/transfers/TransferSuggestions';
 import { useTransactionPages } from '../features/transactions/useTransactionPages';
 import { plural } from '../format/labels';
 import { useLedgerQuery } from '../hooks/useLedgerQuery';
@@ -35,6 +43,11 @@ export function Transactions() {
   const pages = useTransactionPages(query, version);
   const accounts = useLedgerQuery('accounts.list', {});
   const categories = useLedgerQuery('categories.list', {}, { watch: 'ledger' });
+  const tags = useLedgerQuery('tags.list', {}, { watch: 'ledger' });
+  const totalsQuery = useMemo(() => toTotalsQuery(filters), [filters]);
+  const totals = useLedgerQuery('transactions.totals', totalsQuery, { watch: 'ledger' });
+  const by: SortColumn = filters.sort || 'date';
+  const order: ListOrder = { by, direction: filters.dir || (by === 'date' ? 'desc' : 'asc') };
   const connections = useConnections((s) => s.connections);
   const accountMap = useMemo(
     () => new Map((accounts.data ?? []).map((a) => [a.id, a])),
@@ -65,6 +78,14 @@ export function Transactions() {
 
   const change = (patch: Partial<TransactionFilters>, options: { replace?: boolean } = {}) =>
     setParams(writeFilters({ ...filters, ...patch }), { replace: options.replace ?? false });
+  // A new order replaces the address instead of adding a Back step per click.
+  const sortBy = (column: SortColumn) =>
+    change(
+      column === order.by
+        ? { sort: column, dir: order.direction === 'asc' ? 'desc' : 'asc' }
+        : { sort: column, dir: '' },
+      { replace: true },
+    );
 
   const firstLoad = pages.total === null && !pages.error;
   const noneAtAll = pages.total === 0 && !filtered;
@@ -99,8 +120,11 @@ export function Transactions() {
           accounts={accounts.data ?? []}
           connections={connections ?? []}
           categories={categories.data ?? []}
+          tags={tags.data ?? []}
         />
       )}
+      {filtered || noneAtAll ? null : <TransferSuggestions />}
+      {pages.total ? <TransactionTotalsLine totals={totals.data ?? null} /> : null}
       {picked.size ? <BulkEditBar ids={[...picked]} onClear={() => setPicked(new Set())} /> : null}
       {pages.error ? (
         <ErrorNotice
@@ -131,6 +155,8 @@ export function Transactions() {
           accounts={accountMap}
           label="Transactions list"
           actions={actions}
+          order={order}
+          onSort={sortBy}
         />
       ) : null}
       {openId ? <TransactionPanel id={openId} onClose={() => setOpenId(null)} /> : null}

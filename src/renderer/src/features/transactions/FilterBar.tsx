@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Account, CategoryCount, Connection } from '../../../../shared/model';
+import type { Account, CategoryCount, Connection, TagCount } from '../../../../shared/model';
 import { SearchIcon } from '../../components/Icons';
 import { categoryLabel } from '../../format/labels';
 import { useDebouncedCallback } from '../../hooks/useDebouncedCallback';
@@ -13,12 +13,14 @@ export function FilterBar({
   accounts,
   connections,
   categories,
+  tags,
 }: {
   filters: TransactionFilters;
   onChange(patch: Partial<TransactionFilters>, options?: { replace?: boolean }): void;
   accounts: Account[];
   connections: Connection[];
   categories: CategoryCount[];
+  tags: TagCount[];
 }) {
   const id = useId();
   const [text, setText] = useState(filters.q);
@@ -81,6 +83,8 @@ export function FilterBar({
                 to: '',
                 type: '',
                 category: '',
+                tag: '',
+                show: '',
                 q: '',
               });
             }}
@@ -172,6 +176,39 @@ export function FilterBar({
                 {categoryLabel(c.category)}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select
+            id={`${id}-tag`}
+            value={filters.tag}
+            onChange={(e) => onChange({ tag: e.target.value })}
+          >
+            <option value="">Any tag</option>
+            {filters.tag &&
+            !tags.some((t) => t.name.toLowerCase() === filters.tag.toLowerCase()) ? (
+              <option value={filters.tag}>{filters.tag}</option>
+            ) : null}
+            {tags.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-show`}>Show</label>
+          <select
+            id={`${id}-show`}
+            value={filters.show}
+            onChange={(e) => onChange({ show: e.target.value as TransactionFilters['show'] })}
+          >
+            <option value="">Everything</option>
+            <option value="needs-review">Needs a look</option>
+            <option value="unreviewed">Not reviewed yet</option>
+            <option value="uncategorized">Uncategorized</option>
+            <option value="excluded">Left out of reports</option>
           </select>
         </div>
       </div>

@@ -8,7 +8,11 @@ import { Badge } from '../../components/StatusBadge';
 import { formatDateTime, formatDay } from '../../format/dates';
 import { categoryLabel } from '../../format/labels';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { useLedger } from '../../ledger/context';
+import { SplitEditor } from './SplitEditor';
+import { TagEditor } from './TagEditor';
 import { TransactionEditForm } from './TransactionEditForm';
+import { announceEdit } from './undo';
 import { shownPayee } from './shown';
 
 /**
@@ -17,6 +21,7 @@ import { shownPayee } from './shown';
  * lands while it is open shows at once.
  */
 export function TransactionPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const ledger = useLedger();
   const detail = useLedgerQuery('transactions.get', { id }, { watch: 'ledger' });
   const t = detail.data?.transaction;
   return (
@@ -36,6 +41,25 @@ export function TransactionPanel({ id, onClose }: { id: string; onClose(): void 
           <>
             <BankFacts detail={detail.data} />
             <TransactionEditForm key={editKey(detail.data)} detail={detail.data} />
+            <div>
+              <h3 className="section-title">Tags</h3>
+              <TagEditor
+                transaction={detail.data.transaction}
+                onDone={(result) => announceEdit(ledger, 'Tags saved', result)}
+              />
+            </div>
+            <details className="tx-split" open={detail.data.transaction.splits.length > 0}>
+              <summary className="section-title">
+                {detail.data.transaction.splits.length
+                  ? `Split into ${detail.data.transaction.splits.length} parts`
+                  : 'Split this transaction'}
+              </summary>
+              <SplitEditor
+                key={JSON.stringify([t!.amount, t!.splits])}
+                transaction={detail.data.transaction}
+                onDone={(result) => announceEdit(ledger, 'Split saved', result)}
+              />
+            </details>
             <History detail={detail.data} />
           </>
         ) : null}
@@ -109,7 +133,11 @@ const FIELD_NAMES: Record<string, string> = {
   notes: 'Notes',
   excluded: 'Left out of reports',
   reviewed: 'Reviewed',
+  tags: 'Tags',
+  splits: 'Split',
 };
+
+const NONE: Record<string, string> = { notes: 'none', tags: 'none', splits: 'not split' };
 
 /** `FOOD_AND_DRINK_COFFEE` under `FOOD_AND_DRINK` → "Coffee". */
 const detailLabel = (primary: string | null, detailed: string) =>
@@ -119,7 +147,7 @@ const detailLabel = (primary: string | null, detailed: string) =>
 
 const shownValue = (field: string, value: string | boolean | null) => {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (value === null) return field === 'notes' ? 'none' : 'the bank’s';
+  if (value === null) return NONE[field] ?? 'the bank’s';
   return field === 'category' ? categoryLabel(value) : `“${value}”`;
 };
 

@@ -15,6 +15,12 @@ const HEAD_HEIGHT = 38;
 /** Load this many rows beyond the last one on screen, so scrolling rarely meets a placeholder. */
 const READ_AHEAD = 300;
 
+export type SortColumn = 'date' | 'payee' | 'category' | 'account' | 'amount';
+export interface ListOrder {
+  by: SortColumn;
+  direction: 'asc' | 'desc';
+}
+
 /** What the list does with a row: open it, and pick rows for a bulk edit. */
 export interface RowActions {
   open(id: string): void;
@@ -35,11 +41,15 @@ export function TransactionTable({
   accounts,
   label,
   actions,
+  order,
+  onSort,
 }: {
   pages: TransactionPages;
   accounts: Map<string, Account>;
   label: string;
   actions: RowActions;
+  order: ListOrder;
+  onSort(by: SortColumn): void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
@@ -93,14 +103,12 @@ export function TransactionTable({
       <div role="table" aria-label="Transactions" aria-rowcount={count + 1} className="tx-table">
         <div role="rowgroup" className="tx-head" style={{ height: HEAD_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="tx-row tx-row-head">
-            <span role="columnheader">Date</span>
+            <SortHeader column="date" label="Date" order={order} onSort={onSort} />
             <span role="columnheader">Description</span>
-            <span role="columnheader">Payee</span>
-            <span role="columnheader">Category</span>
-            <span role="columnheader">Account</span>
-            <span role="columnheader" className="num">
-              Amount
-            </span>
+            <SortHeader column="payee" label="Payee" order={order} onSort={onSort} />
+            <SortHeader column="category" label="Category" order={order} onSort={onSort} />
+            <SortHeader column="account" label="Account" order={order} onSort={onSort} />
+            <SortHeader column="amount" label="Amount" order={order} onSort={onSort} numeric />
           </div>
         </div>
         <div
@@ -148,6 +156,34 @@ export function TransactionTable({
         </div>
       </div>
     </div>
+  );
+}
+
+/** A column header that orders the list by its column; pressing it again turns the order round. */
+function SortHeader({
+  column,
+  label,
+  order,
+  onSort,
+  numeric,
+}: {
+  column: SortColumn;
+  label: string;
+  order: ListOrder;
+  onSort(by: SortColumn): void;
+  numeric?: boolean;
+}) {
+  const active = order.by === column;
+  const sorted = active ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <span role="columnheader" aria-sort={sorted} className={numeric ? 'num' : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (order.direction === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </span>
   );
 }
 
@@ -204,6 +240,17 @@ function TransactionRow({
         </span>
         {t.pending ? <Badge tone="neutral">Pending</Badge> : null}
         {t.user.needsReview ? <Badge tone="warning">Check</Badge> : null}
+        {t.splits.length ? <Badge tone="neutral">Split</Badge> : null}
+        {t.tags.length ? (
+          <span className="tx-tags" aria-label={`Tags: ${t.tags.join(', ')}`}>
+            {t.tags.slice(0, 2).map((tag) => (
+              <Badge key={tag} tone="info">
+                {tag}
+              </Badge>
+            ))}
+            {t.tags.length > 2 ? <Badge tone="neutral">+{t.tags.length - 2}</Badge> : null}
+          </span>
+        ) : null}
       </span>
       <span role="cell" className="truncate" title={payee}>
         {t.user.payee || t.merchantName ? payee : <span className="muted">—</span>}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import type { TransferSuggestion } from '../../../../shared/model';
+import type { LedgerError } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Money } from '../../components/Money';
+import { asLedgerError } from '../../errors';
+import { formatShortDay } from '../../format/dates';
+import { invokeChannel, useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { useLedger } from '../../ledger/context';
+import { useLiveSync } from '../../store/live-sync';
+import { toast } from '../../store/toasts';
+
+type Decision = 'transfers.confirm' | 'transfers.reject';
+
+const keyOf = (s: TransferSuggestion) => `${s.out.id}\u0000${s.in.id}`;
+
+/**
+ * Pairs that look like money moved between the person's own accounts, each asked as a yes/no
+ * question. Saying yes takes both rows out of spending; saying no means that pair is never asked
+ * again. Shows nothing at all when there is nothing to ask.
+ */
+export function TransferSuggestions() {
+  const ledger = useLedger();
+  const query = useLedgerQuery('transfers.suggestions', {}, { watch: 'ledger' });
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  // Answered pairs disappear at once, before the reload that drops them anyway; the hiding holds
+  // only for the answer it was made against, so a pair that comes back later (a confirmation
+  // taken back elsewhere) is shown again.
+  const [answered, setAnswered] = useState<{ of: unknown; keys: ReadonlySet<string> }>({
+    of: undefined,
+    keys: new Set(),
+  });
+  const [error, setError] = useState<LedgerError | null>(null);
+
+  const decide = async (suggestion: TransferSuggestion, channel: Decision) => {
+    const key = keyOf(suggestion);
+    setBusy((b) => new Set(b).add(key));
+    setError(null);
+    try {
+      await invokeChannel(ledger, channel, { outId: suggestion.out.id, inId: suggestion.in.id });
+      setAnswered((a) => ({
+        of: query.data,
+        keys: new Set(a.of === query.data ? a.keys : []).add(key),
+      }));
+      // A person's decision sends no event of its own: tell every screen that reads the ledger
+      // (spending above all) to reload.
+      useLiveSync.getState().ledgerChanged();
+      if (channel === 'transfers.confirm') {
+        const pair = { outId: suggestion.out.id, inId: suggestion.in.id };
+        toast({
+          tone: 'success',
+          title: 'Marked as a transfer',
+          body: 'Both transactions are left out of spending.',
+          action: {
+            label: 'Undo',
+            run: () =>
+              void invokeChannel(ledger, 'transfers.unconfirm', pair).then(
+                () => useLiveSync.getState().ledgerChanged(),
+                (e: unknown) =>
+                  toast({
+                    tone: 'error',
+                    title: 'The transfer could not be taken back',
+                    body: asLedgerError(e).message,
+                  }),
+              ),
+          },
+        });
+      }
+    } catch (e) {
+      setError(asLedgerError(e));
+    } finally {
+      setBusy((b) => {
+        const next = new Set(b);
+        next.delete(key);
+        return next;
+      });
+    }
+  };
+
+  const hidden = answered.of === query.data ? answered.keys : new Set<string>();
+  const open = (query.data ?? []).filter((s) => !hidden.has(keyOf(s)));
+  const failure = error ?? (query.data === undefined ? query.error : null);
+  if (open.length === 0 && !failure) return null;
+
+  return (
+    <section aria-label="Possible transfers" className="section card">
+      <h2 className="section-title">Possible transfers</h2>
+      <p className="muted">
+        These look like money moved between your own accounts. A transfer is not spending, so
+        confirming one leaves it out of your spending.
+      </p>
+      {failure ? (
+        <ErrorNotice
+          error={failure}
+          title={error ? 'That answer was not saved' : 'Possible transfers could not be loaded'}
+        />
+      ) : null}
+      {open.length > 0 ? (
+        <ul className="plain-list">
+          {open.map((s) => {
+            const key = keyOf(s);
+            const pending = busy.has(key);
+            return (
+              <li key={key} className="toolbar" aria-busy={pending}>
+                <span>
+                  <TransferSentence suggestion={s} />
+                </span>
+                <span className="actions-spacer" />
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  disabled={pending}
+                  onClick={() => void decide(s, 'transfers.confirm')}
+                >
+                  This is a transfer
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={pending}
+                  onClick={() => void decide(s, 'transfers.reject')}
+                >
+                  Not a transfer
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** "$250.00 from Plaid Checking to Plaid Saving on 3 Nov", with the arrival day when it differs. */
+function TransferSentence({ suggestion: { out, in: into } }: { suggestion: TransferSuggestion }) {
+  return (
+    <>
+      <Money amount={into.amount} currency={into.currency} /> from{' '}
+      <strong>{out.accountName}</strong> to <strong>{into.accountName}</strong> on{' '}
+      {formatShortDay(out.date)}
+      {into.date !== out.date ? ` (arrived ${formatShortDay(into.date)})` : ''}
+    </>
+  );
+}
