@@ -258,14 +258,16 @@ function TransactionRow({
       <span role="cell" className="tx-category">
         <InlineCategory key={t.id} transaction={t} />
       </span>
-      <span role="cell" className="truncate">
+      <span role="cell" className="tx-account" title={account ? accountLabel(account) : undefined}>
         {account ? (
           <Link
             to={`/accounts/${encodeURIComponent(account.id)}`}
             tabIndex={-1}
             onClick={(e) => e.stopPropagation()}
           >
-            {accountLabel(account)}
+            {/* The name gives way, never the mask: it tells two "Checking" accounts apart. */}
+            <span className="tx-account-name">{account.name}</span>
+            {account.mask ? ` ••${account.mask}` : null}
           </Link>
         ) : (
           '—'

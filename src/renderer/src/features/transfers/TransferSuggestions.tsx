@@ -12,6 +12,9 @@ import { toast } from '../../store/toasts';
 
 type Decision = 'transfers.confirm' | 'transfers.reject';
 
+/** The list stays a few lines tall, so the transactions below it are still in view. */
+const FIRST_SHOWN = 3;
+
 const keyOf = (s: TransferSuggestion) => `${s.out.id}\u0000${s.in.id}`;
 
 /**
@@ -31,6 +34,7 @@ export function TransferSuggestions() {
     keys: new Set(),
   });
   const [error, setError] = useState<LedgerError | null>(null);
+  const [all, setAll] = useState(false);
 
   const decide = async (suggestion: TransferSuggestion, channel: Decision) => {
     const key = keyOf(suggestion);
@@ -97,7 +101,7 @@ export function TransferSuggestions() {
       ) : null}
       {open.length > 0 ? (
         <ul className="plain-list">
-          {open.map((s) => {
+          {(all ? open : open.slice(0, FIRST_SHOWN)).map((s) => {
             const key = keyOf(s);
             const pending = busy.has(key);
             return (
@@ -126,6 +130,11 @@ export function TransferSuggestions() {
             );
           })}
         </ul>
+      ) : null}
+      {open.length > FIRST_SHOWN ? (
+        <button type="button" className="button button-ghost" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${open.length}`}
+        </button>
       ) : null}
     </section>
   );
