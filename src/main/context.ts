@@ -12,7 +12,7 @@ import type { PlaidCredentialsService } from './plaid/credentials';
 import type { SecretStore } from './secrets/secret-store';
 import type { PlaidApi } from 'plaid';
 import type { PlaidEnvironment, PlaidSettings } from '../shared/model';
-import type { ConnectionWriter } from './linking/connection-writer';
+import type { ConnectionWritesRepo } from './db/connection-writes-repo';
 import type { PlaidCredentials } from './plaid/credentials';
 import type { RetryDeps, RetryPolicy } from './plaid/retry';
 import type { SyncEngine } from './sync/engine';
@@ -38,7 +38,6 @@ export interface CoreContext {
   plaid: PlaidCredentialsService;
   createPlaidApi: (credentials: PlaidCredentials) => PlaidApi;
   retry: { policy: RetryPolicy; deps: RetryDeps };
-  writer: ConnectionWriter;
   syncStore: SyncStore;
   engine: SyncEngine;
   scheduler: Scheduler;
@@ -46,6 +45,8 @@ export interface CoreContext {
   repos: {
     settings: SettingsRepo;
     connections: ConnectionsRepo;
+    /** Linking, repair and disconnection: the writes that make or end a connection. */
+    connectionWrites: ConnectionWritesRepo;
     accounts: AccountsRepo;
     transactions: TransactionsRepo;
     batches: BatchesRepo;

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { AccountsRepo } from './db/accounts-repo';
 import { BatchesRepo } from './db/batches-repo';
+import { ConnectionWritesRepo } from './db/connection-writes-repo';
 import { ConnectionsRepo } from './db/connections-repo';
 import { openDatabase } from './db/open';
 import { SettingsRepo } from './db/settings-repo';
@@ -17,7 +18,6 @@ import type { PlaidEnvironment, PlaidSettings } from '../shared/model';
 import { createHandlers } from './handlers';
 import { defaultSyncFrequency } from './handlers/settings';
 import type { Handlers } from './handlers/types';
-import { ConnectionWriter } from './linking/connection-writer';
 import { LinkService } from './linking/link-service';
 import { LinkSessions } from './linking/link-sessions';
 import { createFileLogger, type Logger } from './log';
@@ -205,7 +205,7 @@ async function openLedger(
       ? { manualCooldownMs: options.manualCooldownMs }
       : {}),
   });
-  const scheduler = new Scheduler(db, engine, clock, log, options.timers);
+  const scheduler = new Scheduler(connections, engine, clock, log, options.timers);
 
   const ctx: CoreContext = {
     environment,
@@ -226,7 +226,6 @@ async function openLedger(
     plaid,
     createPlaidApi: createApi,
     retry,
-    writer: new ConnectionWriter(db),
     syncStore,
     engine,
     scheduler,
@@ -234,6 +233,7 @@ async function openLedger(
     repos: {
       settings,
       connections,
+      connectionWrites: new ConnectionWritesRepo(db),
       accounts: new AccountsRepo(db),
       transactions: new TransactionsRepo(db),
       batches: new BatchesRepo(db),

@@ -68,6 +68,29 @@ export interface ConnectionPatch {
 export class ConnectionsRepo {
   constructor(private readonly db: Database) {}
 
+  /** Live, unpaused connections whose next sync is due (or was never set), earliest first. */
+  dueIds(now: string): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        `SELECT id FROM connections
+         WHERE status = 'ACTIVE' AND paused = 0 AND (next_sync_at IS NULL OR next_sync_at <= ?)
+         ORDER BY next_sync_at`,
+      )
+      .all(now)
+      .map((r) => r.id);
+  }
+
+  /** When the earliest live, unpaused connection is next due, or null when none is scheduled. */
+  nextSyncAt(): string | null {
+    return (
+      this.db
+        .prepare<[], { next: string | null }>(
+          `SELECT MIN(next_sync_at) AS next FROM connections WHERE status = 'ACTIVE' AND paused = 0`,
+        )
+        .get()?.next ?? null
+    );
+  }
+
   list(): Connection[] {
     return this.db
       .prepare<[], ConnectionRow>(`${CONNECTION_SELECT} ORDER BY c.created_at, c.id`)

@@ -113,7 +113,7 @@ async function disconnect(
     }
   }
   if (token) await ctx.secrets.delete(account);
-  ctx.writer.disconnect(connectionId, deleteData, isoNow(ctx.clock));
+  ctx.repos.connectionWrites.disconnect(connectionId, deleteData, isoNow(ctx.clock));
   ctx.log.info('connection disconnected', { connectionId, deleteData });
   ctx.events.emit('connections.changed', { connectionId });
 }

@@ -145,7 +145,7 @@ export class LinkService {
     fallbackName: string | null,
   ): Promise<LinkResult> {
     const { ctx } = this;
-    const existing = ctx.writer.byItemId(itemId);
+    const existing = ctx.repos.connectionWrites.byItemId(itemId);
     if (existing) {
       // The same Item again (update mode with an exchange): keep its token current and repair it.
       await ctx.secrets.set(secretAccounts.accessToken(existing), accessToken);
@@ -172,7 +172,7 @@ export class LinkService {
       const now = ctx.clock.now().toISOString();
       try {
         ctx.db.transaction(() => {
-          ctx.writer.create(
+          ctx.repos.connectionWrites.create(
             {
               id: connectionId,
               environment: credentials.environment,
@@ -227,7 +227,7 @@ export class LinkService {
         },
       );
     }
-    ctx.writer.markRepaired(
+    ctx.repos.connectionWrites.markRepaired(
       connectionId,
       item.consent_expiration_time ?? null,
       ctx.clock.now().toISOString(),
@@ -268,7 +268,7 @@ export class LinkService {
   }
 
   private refuseDuplicate(institutionId: string, masks: string[]): void {
-    const duplicate = this.ctx.writer.findDuplicate(institutionId, masks);
+    const duplicate = this.ctx.repos.connectionWrites.findDuplicate(institutionId, masks);
     if (duplicate) {
       throw new LedgerError(
         'CONFLICT',

@@ -9,7 +9,7 @@ import { redact } from '../log';
 import { expectObject, fromPlaidErrorBody, PlaidFailure, toPlaidFailure } from '../plaid/errors';
 import { withRetry, type RetryDeps, type RetryPolicy } from '../plaid/retry';
 import { applySyncResult, type SyncPage } from './apply';
-import { saveHoldings, saveLiabilities } from './portfolio';
+import { saveHoldings, saveLiabilities } from '../db/portfolio-repo';
 import type { RunCounts, SyncStore } from './sync-store';
 
 /** Plaid's maximum page size: fewer pages, fewer chances of a mutation mid-pagination. */

@@ -1,6 +1,6 @@
 import type { SyncTrigger } from '../../shared/contract';
 import type { Clock } from '../clock';
-import type { Database } from '../db/open';
+import type { ConnectionsRepo } from '../db/connections-repo';
 import type { Logger } from '../log';
 import type { SyncEngine } from './engine';
 
@@ -28,7 +28,7 @@ export class Scheduler {
   private stopped = false;
 
   constructor(
-    private readonly db: Database,
+    private readonly connections: ConnectionsRepo,
     private readonly engine: SyncEngine,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -39,14 +39,7 @@ export class Scheduler {
   runDue(trigger: SyncTrigger): number[] {
     if (this.stopped) return [];
     const now = this.clock.now().toISOString();
-    const due = this.db
-      .prepare<[string], { id: string }>(
-        `SELECT id FROM connections
-         WHERE status = 'ACTIVE' AND paused = 0 AND (next_sync_at IS NULL OR next_sync_at <= ?)
-         ORDER BY next_sync_at`,
-      )
-      .all(now)
-      .map((r) => r.id);
+    const due = this.connections.dueIds(now);
     const runIds: number[] = [];
     for (const id of due) {
       if (this.engine.isRunning(id)) continue;
@@ -64,11 +57,7 @@ export class Scheduler {
   reschedule(): void {
     if (this.stopped) return;
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    const next = this.db
-      .prepare<[], { next: string | null }>(
-        `SELECT MIN(next_sync_at) AS next FROM connections WHERE status = 'ACTIVE' AND paused = 0`,
-      )
-      .get()?.next;
+    const next = this.connections.nextSyncAt();
     const wait = next ? Date.parse(next) - this.clock.now().getTime() : MAX_WAIT_MS;
     this.timer = this.timers.setTimeout(
       () => {

@@ -1,4 +1,4 @@
-import type { Database } from '../db/open';
+import type { Database } from './open';
 import type { Institution, PlaidEnvironment } from '../../shared/model';
 
 export interface NewConnection {
@@ -15,7 +15,7 @@ export interface NewConnection {
 }
 
 /** Rows written when a bank is linked, disconnected or found to be linked already. */
-export class ConnectionWriter {
+export class ConnectionWritesRepo {
   constructor(private readonly db: Database) {}
 
   create(connection: NewConnection, now: string): void {
