@@ -170,6 +170,22 @@ test('keyboard: / searches, arrows move between rows, Enter opens, Space picks',
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Compact rows: shorter rows, remembered on this device across a reload.
+  const height = async () => (await rows(page).first().boundingBox())!.height;
+  const comfortable = await height();
+  await page.getByRole('button', { name: 'Compact rows' }).click();
+  await expect(page.getByRole('button', { name: 'Compact rows' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect.poll(height).toBeLessThan(comfortable);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Compact rows' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.getByRole('button', { name: 'Compact rows' }).click();
 });
 
 test('tag and split a row, confirm a transfer, sort by amount, search mid-word and by amount', async ({

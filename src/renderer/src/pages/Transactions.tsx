@@ -31,6 +31,7 @@ import { plural } from '../format/labels';
 import { useLedgerQuery } from '../hooks/useLedgerQuery';
 import { useConnections } from '../store/connections';
 import { useLiveSync } from '../store/live-sync';
+import { useViewPrefs } from '../store/view-prefs';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -54,6 +55,8 @@ export function Transactions() {
     [accounts.data],
   );
   const filtered = hasFilters(filters);
+  const compact = useViewPrefs((p) => p.compactRows);
+  const setCompact = useViewPrefs((p) => p.setCompactRows);
   const [openId, setOpenId] = useState<string | null>(null);
   // Picks belong to the rows on screen: a new filter starts with none.
   const [picks, setPicks] = useState<{ search: string; ids: ReadonlySet<string> }>({
@@ -105,11 +108,21 @@ export function Transactions() {
         }
         actions={
           pages.total ? (
-            <ExportButton
-              query={query}
-              accounts={accountMap}
-              label={filtered ? 'Export these as CSV' : 'Export CSV'}
-            />
+            <>
+              <button
+                type="button"
+                className="button button-ghost"
+                aria-pressed={compact}
+                onClick={() => setCompact(!compact)}
+              >
+                Compact rows
+              </button>
+              <ExportButton
+                query={query}
+                accounts={accountMap}
+                label={filtered ? 'Export these as CSV' : 'Export CSV'}
+              />
+            </>
           ) : null
         }
       />
@@ -151,6 +164,8 @@ export function Transactions() {
         </EmptyState>
       ) : pages.total !== null ? (
         <TransactionTable
+          key={compact ? 'compact' : 'comfortable'}
+          compact={compact}
           pages={pages}
           accounts={accountMap}
           label="Transactions list"

@@ -11,6 +11,7 @@ import { shownPayee } from './shown';
 import type { TransactionPages } from './useTransactionPages';
 
 const ROW_HEIGHT = 44;
+const COMPACT_ROW_HEIGHT = 32;
 const HEAD_HEIGHT = 38;
 /** Load this many rows beyond the last one on screen, so scrolling rarely meets a placeholder. */
 const READ_AHEAD = 300;
@@ -43,6 +44,7 @@ export function TransactionTable({
   actions,
   order,
   onSort,
+  compact = false,
 }: {
   pages: TransactionPages;
   accounts: Map<string, Account>;
@@ -50,14 +52,16 @@ export function TransactionTable({
   actions: RowActions;
   order: ListOrder;
   onSort(by: SortColumn): void;
+  compact?: boolean;
 }) {
+  const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be read during render
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
     scrollMargin: HEAD_HEIGHT,
   });
@@ -100,7 +104,12 @@ export function TransactionTable({
 
   return (
     <div className="tx-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={label}>
-      <div role="table" aria-label="Transactions" aria-rowcount={count + 1} className="tx-table">
+      <div
+        role="table"
+        aria-label="Transactions"
+        aria-rowcount={count + 1}
+        className={compact ? 'tx-table tx-compact' : 'tx-table'}
+      >
         <div role="rowgroup" className="tx-head" style={{ height: HEAD_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="tx-row tx-row-head">
             <SortHeader column="date" label="Date" order={order} onSort={onSort} />
@@ -119,7 +128,7 @@ export function TransactionTable({
           {rows.map((row) => {
             const t = pages.items[row.index];
             const style = {
-              height: ROW_HEIGHT,
+              height: rowHeight,
               transform: `translateY(${row.start - HEAD_HEIGHT}px)`,
             };
             return t ? (
