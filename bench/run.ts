@@ -89,7 +89,92 @@ const CASES: Record<string, (core: Core, deep: string) => Record<string, unknown
   'search "starbu"': () => ({ search: 'starbu' }),
   'search mid-word "arbuck"': () => ({ search: 'arbuck' }),
   'search an amount "12.50"': () => ({ search: '12.50' }),
+  'sorted by amount': () => ({ sort: 'amount' }),
+  'sorted by payee': () => ({ sort: 'payee' }),
+  'sorted by account': () => ({ sort: 'account', direction: 'desc' }),
+  'not reviewed yet': () => ({ show: 'unreviewed' }),
+  uncategorized: () => ({ show: 'uncategorized' }),
 };
+
+/**
+ * The same question asked of the file in plain SQL (a first page counts its rows too): what the
+ * channel costs on top of the query itself, on the large ledger.
+ */
+const PLAIN_SQL: Record<
+  string,
+  { channel: string; input: Record<string, unknown>; sql: string[] }
+> = {
+  'sorted by amount': {
+    channel: 'transactions.list',
+    input: { sort: 'amount' },
+    sql: [
+      'SELECT * FROM transactions WHERE removed_at IS NULL ORDER BY amount, seq DESC LIMIT 101',
+      'SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL',
+    ],
+  },
+  'sorted by payee': {
+    channel: 'transactions.list',
+    input: { sort: 'payee' },
+    sql: [
+      `SELECT * FROM transactions WHERE removed_at IS NULL
+         ORDER BY COALESCE(payee, merchant_name, name) COLLATE NOCASE, seq DESC LIMIT 101`,
+      'SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL',
+    ],
+  },
+  'not reviewed yet': {
+    channel: 'transactions.list',
+    input: { show: 'unreviewed' },
+    sql: [
+      `SELECT * FROM transactions WHERE removed_at IS NULL AND reviewed = 0
+         ORDER BY date DESC, seq DESC LIMIT 101`,
+      'SELECT COUNT(*) FROM transactions WHERE removed_at IS NULL AND reviewed = 0',
+    ],
+  },
+  'totals of one account': {
+    channel: 'transactions.totals',
+    input: { accountId: 'acc_3_chk' },
+    sql: [
+      `SELECT currency, SUM(CASE WHEN amount > 0 THEN amount END),
+           SUM(CASE WHEN amount < 0 THEN amount END), SUM(amount), COUNT(*)
+         FROM transactions WHERE removed_at IS NULL AND excluded = 0 AND account_id = 'acc_3_chk'
+         GROUP BY currency`,
+    ],
+  },
+  'totals of everything': {
+    channel: 'transactions.totals',
+    input: {},
+    sql: [
+      `SELECT currency, SUM(CASE WHEN amount > 0 THEN amount END),
+           SUM(CASE WHEN amount < 0 THEN amount END), SUM(amount), COUNT(*)
+         FROM transactions WHERE removed_at IS NULL AND excluded = 0 GROUP BY currency`,
+    ],
+  },
+};
+
+async function againstPlainSql(rows: number): Promise<void> {
+  const { core, dir } = await ledgerWith(rows);
+  const db = new BetterSqlite3(path.join(dir, databaseFileName('sandbox')), { readonly: true });
+  process.stdout.write(
+    `\nthe channel against plain SQL on ${rows.toLocaleString('en')} rows, median of ${REPEATS}\n`,
+  );
+  process.stdout.write(
+    `${'case'.padEnd(40)}${'SQL ms'.padStart(12)}${'channel ms'.padStart(12)}${'ratio'.padStart(9)}\n`,
+  );
+  for (const [name, twin] of Object.entries(PLAIN_SQL)) {
+    const statements = twin.sql.map((q) => db.prepare(q));
+    const plain = await median(async () => statements.forEach((st) => st.all()));
+    const channel = await median(async () => {
+      const result = await core.invoke(twin.channel as 'transactions.list', twin.input);
+      if (!result.ok) throw new Error(result.error.message);
+    });
+    process.stdout.write(
+      `${name.padEnd(40)}${plain.toFixed(2).padStart(12)}${channel.toFixed(2).padStart(12)}${(channel / plain).toFixed(1).padStart(8)}×\n`,
+    );
+  }
+  db.close();
+  await core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
 
 async function measure(rows: number): Promise<Map<string, number>> {
   process.stdout.write(`ledger of ${rows.toLocaleString('en')} transactions\n`);
@@ -124,3 +209,5 @@ for (const [name, base] of baseline) {
     `${name.padEnd(40)}${base.toFixed(2).padStart(12)}${big.toFixed(2).padStart(12)}${(big / base).toFixed(1).padStart(8)}×\n`,
   );
 }
+
+await againstPlainSql(LARGE_ROWS);
