@@ -304,5 +304,5 @@ test('tag and split a row, confirm a transfer, sort by amount, search mid-word a
   await expect(page.locator('.page-subtitle')).toHaveText(
     `${byAmount} transaction${byAmount === 1 ? '' : 's'} match`,
   );
-  await expect(page.getByRole('region', { name: 'Totals of these transactions' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sums of these transactions' })).toBeVisible();
 });

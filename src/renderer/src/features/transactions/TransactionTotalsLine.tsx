@@ -8,7 +8,7 @@ import { Money } from '../../components/Money';
 export function TransactionTotalsLine({ totals }: { totals: TransactionTotals[] | null }) {
   if (!totals || totals.length === 0) return null;
   return (
-    <section className="tx-totals" aria-label="Totals of these transactions">
+    <section className="tx-totals" aria-label="Sums of these transactions">
       {totals.map((t) => (
         <p key={t.currency} className="tx-totals-line">
           <span className="muted">{t.currency}</span> In{' '}
