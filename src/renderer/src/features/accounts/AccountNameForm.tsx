@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
 import type { LedgerError } from '../../../../shared/errors';
+import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { asLedgerError } from '../../errors';
 import { useLedger } from '../../ledger/context';
@@ -17,7 +18,7 @@ export function AccountNameForm({ account, onSaved }: { account: Account; onSave
   const [hidden, setHidden] = useState(account.hidden);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<LedgerError | null>(null);
-  const ids = { name: useId(), hidden: useId(), hint: useId() };
+  const ids = { name: useId(), hint: useId() };
   const wanted = name.trim() === '' ? null : name.trim();
   const changed = wanted !== (renamed ? account.name : null) || hidden !== account.hidden;
 
@@ -52,15 +53,11 @@ export function AccountNameForm({ account, onSaved }: { account: Account; onSave
           Leave it empty to use the bank’s name, “{account.bankName}”. Syncing never changes it.
         </p>
       </div>
-      <div className="field-inline">
-        <input
-          id={ids.hidden}
-          type="checkbox"
-          checked={hidden}
-          onChange={(e) => setHidden(e.target.checked)}
-        />
-        <label htmlFor={ids.hidden}>Hide this account from the account list and its totals</label>
-      </div>
+      <CheckboxField
+        label="Hide this account from the account list and its totals"
+        checked={hidden}
+        onChange={setHidden}
+      />
       <div className="inline-form-actions">
         <button type="submit" className="button button-primary" disabled={saving || !changed}>
           {saving ? 'Saving…' : 'Save'}

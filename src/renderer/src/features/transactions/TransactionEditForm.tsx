@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { TransactionDetail } from '../../../../shared/model';
+import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { useLedger } from '../../ledger/context';
@@ -25,10 +26,7 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
   const [reviewed, setReviewed] = useState(t.user.reviewed);
   const ids = {
     payee: useId(),
-    same: useId(),
     notes: useId(),
-    excluded: useId(),
-    reviewed: useId(),
     hint: useId(),
   };
 
@@ -72,19 +70,12 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
           Leave it empty to show the bank’s name. Syncing never changes what you set here.
         </p>
       </div>
-      <div className="field-inline">
-        <input
-          id={ids.same}
-          type="checkbox"
-          checked={sameText}
-          disabled={orNull(payee) === null}
-          onChange={(e) => setSameText(e.target.checked)}
-        />
-        <label htmlFor={ids.same}>
-          Use this payee for every transaction whose bank text is “{t.name}”, now and from later
-          syncs
-        </label>
-      </div>
+      <CheckboxField
+        label={`Use this payee for every transaction whose bank text is “${t.name}”, now and from later syncs`}
+        checked={sameText}
+        disabled={orNull(payee) === null}
+        onChange={setSameText}
+      />
       <CategoryPicker
         label="Category"
         value={category}
@@ -101,24 +92,12 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
           onChange={(e) => setNotes(e.target.value)}
         />
       </div>
-      <div className="field-inline">
-        <input
-          id={ids.excluded}
-          type="checkbox"
-          checked={excluded}
-          onChange={(e) => setExcluded(e.target.checked)}
-        />
-        <label htmlFor={ids.excluded}>Leave out of spending and reports</label>
-      </div>
-      <div className="field-inline">
-        <input
-          id={ids.reviewed}
-          type="checkbox"
-          checked={reviewed}
-          onChange={(e) => setReviewed(e.target.checked)}
-        />
-        <label htmlFor={ids.reviewed}>Reviewed</label>
-      </div>
+      <CheckboxField
+        label="Leave out of spending and reports"
+        checked={excluded}
+        onChange={setExcluded}
+      />
+      <CheckboxField label="Reviewed" checked={reviewed} onChange={setReviewed} />
       <div className="inline-form-actions">
         <button
           type="submit"
