@@ -92,7 +92,11 @@ test('an OAuth bank returns to the registered loopback address, and Link resumes
   await link.getByRole('button', { name: 'Authorize' }).click();
   // The bank sent the Link window to the redirect address; Link picked the session up again.
   await popup.waitForURL(new RegExp(`^http://localhost:${linkPort}/oauth\\?oauth_state_id=`));
-  await expect(link.getByRole('heading', { name: 'Select accounts' })).toBeVisible();
+  // Resuming loads the Link page and Link's script again on the new address, which on a busy CI
+  // machine has taken longer than the default 5 s.
+  await expect(link.getByRole('heading', { name: 'Select accounts' })).toBeVisible({
+    timeout: 20_000,
+  });
   await link.getByRole('button', { name: 'Continue' }).click();
   await link.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('article', { name: 'Platypus OAuth Bank' })).toBeVisible();
