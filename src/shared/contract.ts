@@ -31,8 +31,16 @@ import type {
   TransferDecision,
   TransferSuggestion,
 } from './model';
+import {
+  ruleActionsSchema,
+  ruleConditionsSchema,
+  ruleStageSchema,
+  type Rule,
+  type RulePreview,
+} from './rules';
 
 export * from './model';
+export * from './rules';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -88,6 +96,7 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: Ledge
 // Shared input pieces
 
 const id = z.string().trim().min(1).max(128);
+const ruleId = z.number().int().positive();
 const isoDate = z.iso.date();
 const noInput = z.strictObject({});
 const emptyToNull = (text: string | null) => (text === '' ? null : text);
@@ -465,6 +474,53 @@ export const channels = {
   'transfers.reject': channel(transferPair, output<TransferDecision>()),
   /** Takes back a confirmation. */
   'transfers.unconfirm': channel(transferPair, output<TransferDecision>()),
+  /** Every rule, in the order they run: stage (first, normal, last), then position. */
+  'rules.list': channel(noInput, output<Rule[]>()),
+  /** A new rule, placed last in its stage. It changes nothing until it runs (sync or apply). */
+  'rules.create': channel(
+    z.strictObject({
+      name: userText(100).nullable().optional(),
+      stage: ruleStageSchema.optional(),
+      enabled: z.boolean().optional(),
+      stopAfter: z.boolean().optional(),
+      conditions: ruleConditionsSchema,
+      actions: ruleActionsSchema,
+    }),
+    output<Rule>(),
+  ),
+  /** Changes a rule; what it already did to rows stays (undo that with the apply's undo). */
+  'rules.update': channel(
+    z.strictObject({
+      id: ruleId,
+      name: userText(100).nullable().optional(),
+      stage: ruleStageSchema.optional(),
+      enabled: z.boolean().optional(),
+      stopAfter: z.boolean().optional(),
+      conditions: ruleConditionsSchema.optional(),
+      actions: ruleActionsSchema.optional(),
+    }),
+    output<Rule>(),
+  ),
+  'rules.delete': channel(z.strictObject({ id: ruleId }), output<null>()),
+  /** Moves a rule one place earlier or later within its stage; returns every rule in order. */
+  'rules.move': channel(
+    z.strictObject({ id: ruleId, direction: z.enum(['earlier', 'later']) }),
+    output<Rule[]>(),
+  ),
+  /**
+   * What a rule (saved or being edited) would change if applied to the ledger now: how many rows
+   * it matches and changes, and the first of them with each field's before and after.
+   */
+  'rules.preview': channel(
+    z.strictObject({
+      conditions: ruleConditionsSchema,
+      actions: ruleActionsSchema,
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    output<RulePreview>(),
+  ),
+  /** Runs one saved rule over every transaction in view, as one undo step. */
+  'rules.apply': channel(z.strictObject({ id: ruleId }), output<EditResult>()),
 } as const;
 
 export type Channels = typeof channels;

@@ -6,6 +6,8 @@
  * uses the opposite sign; the conversion happens once, where Plaid data enters the core.
  */
 
+import type { RuleSuggestion } from './rules';
+
 export type PlaidEnvironment = 'sandbox' | 'production';
 export type ConnectionStatus = 'ACTIVE' | 'LOGIN_REQUIRED' | 'ERROR' | 'DISCONNECTED';
 
@@ -199,6 +201,8 @@ export interface EditResult {
   /** The undo group this edit made; null when nothing changed. */
   editId: number | null;
   changedRows: number;
+  /** After a recategorization: the person did this for the same payee before; offer a rule. */
+  ruleSuggestion?: RuleSuggestion | null;
 }
 
 export interface BalanceSnapshot {

@@ -51,6 +51,16 @@ const WRONG_FIELD: Record<Channel, unknown> = {
   'transfers.confirm': { outId: 'tx_1', inId: 'tx_1' },
   'transfers.reject': { outId: '', inId: 'tx_2' },
   'transfers.unconfirm': { outId: 'tx_1' },
+  'rules.list': { all: true },
+  'rules.create': {
+    conditions: { text: [{ field: 'bankText', op: 'matches', value: '([a-z' }] },
+    actions: { category: 'Coffee' },
+  },
+  'rules.update': { id: 1, actions: { split: { by: 'percent', parts: [{ percent: 50 }] } } },
+  'rules.delete': { id: 0 },
+  'rules.move': { id: 1, direction: 'up' },
+  'rules.preview': { conditions: { amount: { min: 500, max: 100 } }, actions: { exclude: true } },
+  'rules.apply': { id: '1' },
 };
 
 function snapshot(t: TestCore): string {

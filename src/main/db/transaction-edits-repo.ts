@@ -7,6 +7,7 @@ import type {
   UserField,
 } from '../../shared/model';
 import { currencyExponent } from '../plaid/money';
+import type { Plan } from '../rules/engine';
 import type { Database } from './open';
 import { SplitsRepo } from './splits-repo';
 import { sortTagNames, TagsRepo } from './tags-repo';
@@ -60,6 +61,12 @@ interface EditRecord {
   before: string;
   after: string;
 }
+
+/** Who made a group of edits: the person, a rule they applied, or a rule a sync ran. */
+export type EditSource = 'user' | 'rule' | 'rule-sync';
+
+/** The sources `undoLast` takes back: what the person did or asked for, never a sync's work. */
+const UNDOABLE = "source IN ('user', 'rule')";
 
 /** A part as the person sent it; a missing category or note is none. */
 export interface SplitPartInput {
@@ -199,6 +206,71 @@ export class TransactionEditsRepo {
   }
 
   /**
+   * Writes what rules planned for rows, as one group. A rule's value is never locked: the person
+   * can still change it, a later rule can override it, and a field the person set was already
+   * left out of the plan. Tags are added, and a split is made only on a row that had none.
+   */
+  applyPlans(
+    plans: readonly { seq: number; plan: Plan }[],
+    source: Exclude<EditSource, 'user'>,
+    now: string,
+  ): EditResult {
+    return this.db.transaction((): EditResult => {
+      const find = this.db.prepare<[number], EditableRow>(
+        'SELECT * FROM transactions WHERE seq = ? AND removed_at IS NULL',
+      );
+      const groupId = this.nextGroupId();
+      let changedRows = 0;
+      for (const { seq, plan } of plans) {
+        const row = find.get(seq);
+        if (!row) continue;
+        const locks = parseLocks(row.locks);
+        let changed = false;
+        for (const change of plan.changes) {
+          if (change.field in locks) continue;
+          const before: FieldState = { value: valueOf(row, change.field), locked: false };
+          const after: FieldState = { value: change.after, locked: false };
+          if (before.value === after.value) continue;
+          this.writeField(seq, change.field, after, locks, now);
+          this.record(groupId, seq, change.field, before, after, now, source, change.ruleId);
+          changed = true;
+        }
+        if (plan.addTags.length > 0) {
+          const before = this.tags.namesOf(seq);
+          const after = uniqueNames([
+            ...before,
+            ...plan.addTags.map((t) => this.tags.spellingOf(t.tag) ?? t.tag),
+          ]);
+          if (!sameJson(before, after)) {
+            this.tags.setNames(seq, after, now);
+            const ruleId = plan.addTags[0]!.ruleId;
+            this.record(
+              groupId,
+              seq,
+              'tags',
+              listState(before),
+              listState(after),
+              now,
+              source,
+              ruleId,
+            );
+            changed = true;
+          }
+        }
+        if (plan.split && this.splits.partsOf(seq).length === 0) {
+          this.splits.replace(seq, plan.split.parts);
+          this.splits.recheck(seq);
+          const after = listState(plan.split.parts);
+          this.record(groupId, seq, 'splits', listState([]), after, now, source, plan.split.ruleId);
+          changed = true;
+        }
+        if (changed) changedRows++;
+      }
+      return { editId: changedRows > 0 ? groupId : null, changedRows };
+    })();
+  }
+
+  /**
    * Puts back what the last not-yet-undone group changed. A field changed again since (by a
    * later edit) keeps its newer value: undo never throws away work it did not do.
    */
@@ -206,7 +278,7 @@ export class TransactionEditsRepo {
     return this.db.transaction((): EditResult => {
       const last = this.db
         .prepare<[], { group_id: number }>(
-          `SELECT group_id FROM transaction_edits WHERE source = 'user' AND undone_at IS NULL
+          `SELECT group_id FROM transaction_edits WHERE ${UNDOABLE} AND undone_at IS NULL
            ORDER BY group_id DESC LIMIT 1`,
         )
         .get();
@@ -394,13 +466,15 @@ export class TransactionEditsRepo {
     before: FieldState | { value: ListValue; locked: false },
     after: FieldState | { value: ListValue; locked: false },
     now: string,
+    source: EditSource = 'user',
+    ruleId: number | null = null,
   ): void {
     this.db
       .prepare(
-        `INSERT INTO transaction_edits (group_id, seq, field, before, after, source, at)
-         VALUES (?, ?, ?, ?, ?, 'user', ?)`,
+        `INSERT INTO transaction_edits (group_id, seq, field, before, after, source, at, rule_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(groupId, seq, field, JSON.stringify(before), JSON.stringify(after), now);
+      .run(groupId, seq, field, JSON.stringify(before), JSON.stringify(after), source, now, ruleId);
   }
 }
 

@@ -7,6 +7,7 @@ import { connectionsHandlers } from './connections';
 import { linkHandlers } from './link';
 import { quarantineHandlers } from './quarantine';
 import { reportsHandlers } from './reports';
+import { rulesHandlers } from './rules';
 import { settingsHandlers } from './settings';
 import { tagsHandlers, transactionsHandlers } from './transactions';
 import { transfersHandlers } from './transfers';
@@ -25,5 +26,6 @@ export function createHandlers(ctx: CoreContext, linkSessions: LinkSessions): Ha
     ...categoriesHandlers(ctx),
     ...quarantineHandlers(ctx),
     ...transfersHandlers(ctx),
+    ...rulesHandlers(ctx),
   };
 }

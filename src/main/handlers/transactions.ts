@@ -1,5 +1,6 @@
 import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { RulesRepo } from '../db/rules-repo';
 import { TagsRepo } from '../db/tags-repo';
 import { TransactionEditsRepo } from '../db/transaction-edits-repo';
 import { DEFAULT_PAGE_SIZE } from '../db/transactions-repo';
@@ -7,6 +8,7 @@ import type { HandlerGroup } from './types';
 
 export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactions'> {
   const edits = new TransactionEditsRepo(ctx.db);
+  const rules = new RulesRepo(ctx.db);
   const now = () => ctx.clock.now().toISOString();
   return {
     'transactions.list': async ({ limit, cursor, sort, direction, ...filter }) =>
@@ -29,8 +31,12 @@ export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactio
         history: edits.history(found.row.seq),
       };
     },
-    'transactions.update': async ({ ids, set, payeeForSameText }) =>
-      edits.apply(ids, set, now(), { payeeForSameText }),
+    'transactions.update': async ({ ids, set, payeeForSameText }) => {
+      const result = edits.apply(ids, set, now(), { payeeForSameText });
+      const category = set.category;
+      if (result.changedRows === 0 || typeof category !== 'string') return result;
+      return { ...result, ruleSuggestion: rules.suggestionAfter(ids, category) };
+    },
     'transactions.undo': async () => edits.undoLast(now()),
     'transactions.tag': async ({ ids, add, remove }) => edits.tag(ids, { add, remove }, now()),
     'transactions.split': async ({ id, parts }) => edits.split(id, parts, now()),

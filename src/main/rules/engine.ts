@@ -1,4 +1,5 @@
-import type { Rule, RuleConditions } from './schema';
+import { regexProblem, type Rule, type RuleConditions, type RuleSplit } from '../../shared/rules';
+import type { TransactionSplit } from '../../shared/model';
 
 /** The part of a transaction the rules read; decoupled from SQL so the logic stays pure. */
 export interface RuleRow {
@@ -13,6 +14,10 @@ export interface RuleRow {
   notes: string | null;
   excluded: boolean;
   locks: Record<string, unknown>;
+  /** Tag names the row carries now. */
+  tags: readonly string[];
+  /** A row split by hand or by an earlier rule is never split again by a rule. */
+  hasSplits: boolean;
 }
 
 export type PlannedField = 'payee' | 'category' | 'notes' | 'excluded';
@@ -26,26 +31,65 @@ export interface FieldChange {
 export interface Plan {
   changes: FieldChange[];
   addTags: { tag: string; ruleId: number }[];
+  split: { parts: TransactionSplit[]; ruleId: number } | null;
+}
+
+/** Plaid's own transfer categories, which reports already leave out of spending. */
+export function transferCategory(amount: number): string {
+  return amount < 0 ? 'TRANSFER_OUT' : 'TRANSFER_IN';
+}
+
+/**
+ * A rule's split as parts of this row's amount, or null when it does not fit (fixed amounts that
+ * leave nothing for the last part). Percentages are rounded by largest remainder, so the parts
+ * always add up to the row exactly, in integer minor units.
+ */
+export function splitParts(split: RuleSplit, amount: number): TransactionSplit[] | null {
+  const whole = Math.abs(amount);
+  const sign = amount < 0 ? -1 : 1;
+  if (whole === 0) return null;
+  let sizes: number[];
+  if (split.by === 'percent') {
+    const exact = split.parts.map((p) => (whole * (p.percent ?? 0)) / 100);
+    sizes = exact.map(Math.floor);
+    let left = whole - sizes.reduce((a, b) => a + b, 0);
+    const byRemainder = exact
+      .map((x, i) => ({ i, r: x - Math.floor(x) }))
+      .sort((a, b) => b.r - a.r || a.i - b.i);
+    for (const { i } of byRemainder) {
+      if (left === 0) break;
+      sizes[i]! += 1;
+      left -= 1;
+    }
+  } else {
+    const fixed = split.parts.slice(0, -1).map((p) => p.amount ?? 0);
+    const rest = whole - fixed.reduce((a, b) => a + b, 0);
+    sizes = [...fixed, rest];
+  }
+  if (sizes.some((size) => size <= 0)) return null;
+  return split.parts.map((p, i) => ({
+    amount: sign * sizes[i]!,
+    category: p.category ?? null,
+    notes: p.notes ?? null,
+  }));
 }
 
 const STAGE_ORDER = { pre: 0, default: 1, post: 2 } as const;
-/** Regex runs on bank text that can be long; refusing huge patterns keeps one rule from stalling sync. */
-const MAX_PATTERN = 200;
 
-/** Returns a sentence for a person when the pattern cannot be used, otherwise null. */
-export function regexProblem(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN) return `The pattern is longer than ${MAX_PATTERN} characters.`;
-  try {
-    new RegExp(pattern, 'i');
-    return null;
-  } catch {
-    return `“${pattern}” is not a pattern the app can understand. Check brackets and special characters.`;
+/** Applying a rule to 100k rows must not compile its pattern 100k times. */
+const patterns = new Map<string, RegExp | null>();
+function compiled(pattern: string): RegExp | null {
+  let re = patterns.get(pattern);
+  if (re === undefined) {
+    re = regexProblem(pattern) === null ? new RegExp(pattern, 'i') : null;
+    if (patterns.size > 500) patterns.clear();
+    patterns.set(pattern, re);
   }
+  return re;
 }
 
 function textMatches(haystack: string, op: 'contains' | 'is' | 'matches', needle: string): boolean {
-  if (op === 'matches')
-    return regexProblem(needle) === null && new RegExp(needle, 'i').test(haystack);
+  if (op === 'matches') return compiled(needle)?.test(haystack) ?? false;
   const h = haystack.toLocaleLowerCase();
   const n = needle.toLocaleLowerCase();
   return op === 'is' ? h === n : h.includes(n);
@@ -95,12 +139,13 @@ function current(row: RuleRow, field: PlannedField): string | boolean | null {
  */
 export function plan(rules: readonly Rule[], row: RuleRow): Plan {
   const byField = new Map<PlannedField, FieldChange>();
-  const tags = new Map<string, number>();
+  const tags = new Map<string, { tag: string; ruleId: number }>();
+  let split: Plan['split'] = null;
   for (const rule of orderRules(rules)) {
     if (!matches(rule.conditions, row)) continue;
     const act = rule.actions;
     const wanted: [PlannedField, string | boolean | undefined][] = [
-      ['category', act.category],
+      ['category', act.transfer ? transferCategory(row.amount) : act.category],
       ['payee', act.payee],
       ['notes', act.notes],
       ['excluded', act.exclude],
@@ -109,9 +154,22 @@ export function plan(rules: readonly Rule[], row: RuleRow): Plan {
       if (value === undefined || field in row.locks) continue;
       byField.set(field, { field, after: value, ruleId: rule.id });
     }
-    for (const tag of act.addTags ?? []) if (!tags.has(tag)) tags.set(tag, rule.id);
+    for (const tag of act.addTags ?? []) {
+      if (!tags.has(tag.toLowerCase())) tags.set(tag.toLowerCase(), { tag, ruleId: rule.id });
+    }
+    if (act.split && !row.hasSplits) {
+      const parts = splitParts(act.split, row.amount);
+      if (parts) split = { parts, ruleId: rule.id };
+    }
     if (rule.stopAfter) break;
   }
   const changes = [...byField.values()].filter((c) => current(row, c.field) !== c.after);
-  return { changes, addTags: [...tags].map(([tag, ruleId]) => ({ tag, ruleId })) };
+  const has = new Set(row.tags.map((t) => t.toLowerCase()));
+  const addTags = [...tags.values()].filter((t) => !has.has(t.tag.toLowerCase()));
+  return { changes, addTags, split };
+}
+
+/** True when the plan changes nothing on the row. */
+export function isEmpty(p: Plan): boolean {
+  return p.changes.length === 0 && p.addTags.length === 0 && p.split === null;
 }

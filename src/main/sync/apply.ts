@@ -1,4 +1,5 @@
 import type { AccountBase, RemovedTransaction, Transaction as PlaidTransaction } from 'plaid';
+import { RulesRepo } from '../db/rules-repo';
 import { convertAccount, convertTransaction } from '../plaid/convert';
 import { zeroCounts, type RunCounts, type SyncStore } from './sync-store';
 
@@ -77,6 +78,8 @@ export function applySyncResult(
       if (balances) store.snapshotBalance(account.row, input.today);
     }
 
+    // A run that failed before its commit may have left seqs behind; they were rolled back.
+    store.takeFresh();
     const known = store.accountIds(connectionId);
     const batchId = store.createBatch(connectionId, runId, now);
     const save = (
@@ -134,6 +137,8 @@ export function applySyncResult(
       }
     }
 
+    // The person's rules see every new row before it is committed, so no one sees it unruled.
+    new RulesRepo(store.db).runOnNew(store.takeFresh(), now);
     if (input.nextCursor) store.saveCursor(connectionId, input.nextCursor);
     const changed = counts.added + counts.modified + counts.removed;
     if (changed === 0) store.deleteBatch(batchId);

@@ -47,6 +47,9 @@ export class SyncStore {
   private readonly upsertSnapshot;
   private readonly insertQuarantine;
 
+  /** Rows inserted since the last `takeFresh`, for the rules to see before anyone else does. */
+  private fresh: number[] = [];
+
   constructor(readonly db: Database) {
     this.findTransaction = db.prepare<[string], StoredRow>(
       'SELECT * FROM transactions WHERE id = ?',
@@ -402,6 +405,7 @@ export class SyncStore {
       } else {
         const seq = Number(this.insertTransaction.run(params).lastInsertRowid);
         this.applyPayeeRule.run(seq);
+        this.fresh.push(seq);
       }
       outcome = 'inserted';
     }
@@ -447,6 +451,13 @@ export class SyncStore {
    * True when Plaid's removal takes a stored row out of view in this run, including a pending row
    * a posted row took over in this run (Plaid reports both halves, and counts both).
    */
+  /** The seqs of rows inserted since the last call (a row taken over by another is not new). */
+  takeFresh(): number[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+
   removeTransaction(id: string, now: string): boolean {
     if (this.markRemoved.run(now, now, id).changes > 0) return true;
     const stored = this.findTransaction.get(id);

@@ -10,6 +10,7 @@ import { payeeRules } from './008_payee_rules';
 import { accountNames } from './009_account_names';
 import { tagsSplits } from './010_tags_splits';
 import { transfers } from './011_transfers';
+import { rules } from './012_rules';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   accountNames,
   tagsSplits,
   transfers,
+  rules,
 ];
