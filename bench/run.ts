@@ -15,6 +15,7 @@ import { silentLogger } from '../src/main/log';
 import { MemorySecretStore } from '../src/main/secrets/memory-store';
 import type { TransactionPage } from '../src/shared/contract';
 import { seedDatabase } from '../test/support/seed';
+import { rulesAgainstPlainSql } from './rules';
 
 const BASELINE_ROWS = 10_000;
 const LARGE_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -211,3 +212,11 @@ for (const [name, base] of baseline) {
 }
 
 await againstPlainSql(LARGE_ROWS);
+
+const RULE_ROWS = 100_000;
+{
+  const { core, dir } = await ledgerWith(RULE_ROWS);
+  await rulesAgainstPlainSql(core, dir, RULE_ROWS);
+  await core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,5 +1,6 @@
 import type { TransactionSplit } from '../../shared/model';
 import type { Database } from './open';
+import { withStatementCache } from './statement-cache';
 
 /** Why a split row wants a look once the bank changed its amount under its parts. */
 export const SPLIT_NO_LONGER_ADDS_UP = 'The bank changed the amount; the split no longer adds up.';
@@ -9,7 +10,11 @@ export const SPLIT_NO_LONGER_ADDS_UP = 'The bank changed the amount; the split n
  * posted row that takes over its pending row keeps them; the feed never writes or rescales them.
  */
 export class SplitsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = withStatementCache(db);
+  }
 
   /** The parts of many rows in one query (a page's worth), keyed by seq; unsplit rows are absent. */
   partsFor(seqs: readonly number[]): Map<number, TransactionSplit[]> {

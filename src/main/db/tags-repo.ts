@@ -1,5 +1,6 @@
 import type { TagCount } from '../../shared/model';
 import type { Database } from './open';
+import { withStatementCache } from './statement-cache';
 
 /** Case-insensitive order, so "apple" and "Banana" sort the way a person reads them. */
 export function sortTagNames(names: Iterable<string>): string[] {
@@ -16,7 +17,11 @@ export function sortTagNames(names: Iterable<string>): string[] {
  * that takes over its pending row carries them with no copying.
  */
 export class TagsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = withStatementCache(db);
+  }
 
   /** Tags on rows in view, with how many rows carry each; a tag no row carries is not offered. */
   list(): TagCount[] {

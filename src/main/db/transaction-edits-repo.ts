@@ -9,6 +9,7 @@ import type {
 import { currencyExponent } from '../plaid/money';
 import type { Plan } from '../rules/engine';
 import type { Database } from './open';
+import { withStatementCache } from './statement-cache';
 import { SplitsRepo } from './splits-repo';
 import { sortTagNames, TagsRepo } from './tags-repo';
 import { parseLocks, type TransactionRow } from './transactions-repo';
@@ -84,7 +85,10 @@ export class TransactionEditsRepo {
   private readonly tags: TagsRepo;
   private readonly splits: SplitsRepo;
 
-  constructor(private readonly db: Database) {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = withStatementCache(db);
     this.tags = new TagsRepo(db);
     this.splits = new SplitsRepo(db);
   }
