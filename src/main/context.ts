@@ -17,7 +17,7 @@ import type { PlaidCredentials } from './plaid/credentials';
 import type { RetryDeps, RetryPolicy } from './plaid/retry';
 import type { SyncEngine } from './sync/engine';
 import type { Scheduler } from './sync/scheduler';
-import type { SyncStore } from './sync/sync-store';
+import type { SyncStore } from './db/sync-store';
 
 /** What every handler may use; built once by `createCore`. */
 export interface CoreContext {

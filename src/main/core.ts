@@ -27,7 +27,7 @@ import { DEFAULT_RETRY, realRetryDeps, type RetryDeps, type RetryPolicy } from '
 import type { SecretStore } from './secrets/secret-store';
 import { SyncEngine } from './sync/engine';
 import { Scheduler, type TimerApi } from './sync/scheduler';
-import { SyncStore } from './sync/sync-store';
+import { SyncStore } from './db/sync-store';
 
 export interface CoreOptions {
   /** Where the database, its backups and the logs live. */

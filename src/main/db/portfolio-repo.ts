@@ -1,6 +1,6 @@
 import type { InvestmentsHoldingsGetResponse, LiabilitiesGetResponse } from 'plaid';
 import { toMinorUnits } from '../plaid/money';
-import type { SyncStore } from '../sync/sync-store';
+import type { SyncStore } from './sync-store';
 
 /**
  * Holdings and liabilities, replaced whole for the connection's accounts on each run that reads

@@ -1,7 +1,7 @@
 import type { AccountBase, RemovedTransaction, Transaction as PlaidTransaction } from 'plaid';
 import { RulesRepo } from '../db/rules-repo';
 import { convertAccount, convertTransaction } from '../plaid/convert';
-import { zeroCounts, type RunCounts, type SyncStore } from './sync-store';
+import { zeroCounts, type RunCounts, type SyncStore } from '../db/sync-store';
 
 /** One `/transactions/sync` page, as far as applying it goes. */
 export interface SyncPage {

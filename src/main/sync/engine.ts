@@ -8,7 +8,7 @@ import type { PlaidCredentialsService } from '../plaid/credentials';
 import { DEFAULT_RETRY, realRetryDeps, type RetryDeps, type RetryPolicy } from '../plaid/retry';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { performRun, type RunOutcome } from './run';
-import type { SyncStore } from './sync-store';
+import type { SyncStore } from '../db/sync-store';
 
 export interface SyncEngineOptions {
   store: SyncStore;

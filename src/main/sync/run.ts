@@ -10,7 +10,7 @@ import { expectObject, fromPlaidErrorBody, PlaidFailure, toPlaidFailure } from '
 import { withRetry, type RetryDeps, type RetryPolicy } from '../plaid/retry';
 import { applySyncResult, type SyncPage } from './apply';
 import { saveHoldings, saveLiabilities } from '../db/portfolio-repo';
-import type { RunCounts, SyncStore } from './sync-store';
+import type { RunCounts, SyncStore } from '../db/sync-store';
 
 /** Plaid's maximum page size: fewer pages, fewer chances of a mutation mid-pagination. */
 export const SYNC_PAGE_SIZE = 500;

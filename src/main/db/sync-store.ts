@@ -1,7 +1,7 @@
-import type { Database } from '../db/open';
+import type { Database } from './open';
 import type { ConnectionStatus } from '../../shared/model';
-import { SPLIT_NO_LONGER_ADDS_UP } from '../db/splits-repo';
-import type { TransactionRow as StoredRow } from '../db/transactions-repo';
+import { SPLIT_NO_LONGER_ADDS_UP } from './splits-repo';
+import type { TransactionRow as StoredRow } from './transactions-repo';
 import type { AccountRow, TransactionRow } from '../plaid/convert';
 
 export interface RunCounts {
