@@ -193,6 +193,8 @@ export interface TransactionDetail {
   institutionName: string | null;
   /** Other Plaid ids this row has had (its pending id once posted). */
   formerIds: string[];
+  /** The other side, when the person confirmed this row as a transfer between their accounts. */
+  transfer: ConfirmedTransfer | null;
   history: TransactionChange[];
 }
 
@@ -330,6 +332,14 @@ export interface TransferSide {
   accountId: string;
   /** The account's name as shown here (the person's name for it, else the bank's). */
   accountName: string;
+}
+
+/** A transfer the person confirmed, seen from one of its rows. */
+export interface ConfirmedTransfer {
+  outId: string;
+  inId: string;
+  /** The row on the other side, even when the bank has since removed it. */
+  other: TransferSide & { removed: boolean };
 }
 
 /** Money that left one of the person's accounts and arrived in another, as far as we can tell. */

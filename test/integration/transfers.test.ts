@@ -251,6 +251,45 @@ describe('deciding about a pair', () => {
     expect(again).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a confirmed transfer whose side the bank changes or removes asks for a look', async () => {
+    const s = await setup();
+    s.put('f-out', 'checking', -61_234, '2026-11-10');
+    s.put('f-in', 'savings', 61_234, '2026-11-11');
+    s.put('g-out', 'checking', -71_234, '2026-11-10');
+    s.put('g-in', 'savings', 71_234, '2026-11-11');
+    await s.sync();
+    await s.h.call('transfers.confirm', { outId: 'f-out', inId: 'f-in' });
+    await s.h.call('transfers.confirm', { outId: 'g-out', inId: 'g-in' });
+    const review = async (id: string) =>
+      (await s.h.call('transactions.get', { id })).transaction.user.needsReview;
+    const detail = await s.h.call('transactions.get', { id: 'f-in' });
+    expect(detail.transfer).toMatchObject({
+      outId: 'f-out',
+      inId: 'f-in',
+      other: { id: 'f-out', amount: -61_234, removed: false },
+    });
+
+    // A new text alone is not a reason; a new amount on one side flags both.
+    s.put('f-out', 'checking', -61_234, '2026-11-10', 'modified');
+    await s.sync();
+    expect(await review('f-out')).toBeNull();
+    s.put('f-out', 'checking', -61_000, '2026-11-10', 'modified');
+    await s.sync();
+    expect(await review('f-out')).toMatch(/changed the amount of a transfer you confirmed/);
+    expect(await review('f-in')).toMatch(/changed the amount of a transfer you confirmed/);
+
+    // The bank removes one side: the other side says so, and can still be taken apart.
+    s.h.emulator.control.removeTransaction(s.itemId, 'g-out');
+    await s.sync();
+    expect(await review('g-in')).toMatch(/removed the other side of this transfer/);
+    expect((await s.h.call('transactions.get', { id: 'g-in' })).transfer?.other.removed).toBe(true);
+    await s.h.call('transfers.unconfirm', { outId: 'g-out', inId: 'g-in' });
+    expect(await review('g-in')).toBeNull();
+    await s.h.call('transfers.unconfirm', { outId: 'f-out', inId: 'f-in' });
+    expect(await review('f-out')).toBeNull();
+    expect(await review('f-in')).toBeNull();
+  });
+
   it('refuses pairs that cannot be one transfer, each with its reason', async () => {
     const s = await setup();
     s.put('b-out', 'checking', -10_000, '2026-11-10');

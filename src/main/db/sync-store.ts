@@ -1,6 +1,7 @@
 import type { Database } from './open';
 import type { ConnectionStatus } from '../../shared/model';
 import { SPLIT_NO_LONGER_ADDS_UP } from './splits-repo';
+import { TRANSFER_AMOUNT_CHANGED, TRANSFER_SIDE_REMOVED } from './transfers-repo';
 import type { TransactionRow as StoredRow } from './transactions-repo';
 import type { AccountRow, TransactionRow } from '../plaid/convert';
 
@@ -39,6 +40,8 @@ export class SyncStore {
   private readonly insertAlias;
   private readonly applyPayeeRule;
   private readonly flagSplitAmount;
+  private readonly flagTransfer;
+  private readonly seqOf;
   private readonly findAlias;
   private readonly pendingCandidates;
   private readonly postedTwins;
@@ -95,6 +98,17 @@ export class SyncStore {
       `UPDATE transactions SET needs_review = ?
        WHERE seq = ? AND EXISTS (SELECT 1 FROM transaction_splits s WHERE s.seq = transactions.seq)`,
     );
+    // A confirmed transfer is the person's statement that two rows are the same money; when the
+    // bank changes or removes a side, both rows ask for a look instead of silently staying paired.
+    this.flagTransfer = db.prepare<{ seq: number; sentence: string; sides: 'both' | 'other' }>(
+      `UPDATE transactions SET needs_review = @sentence
+       WHERE removed_at IS NULL AND (@sides = 'both' OR seq <> @seq) AND seq IN (
+         SELECT out_seq FROM transfer_pairs
+           WHERE status = 'confirmed' AND (out_seq = @seq OR in_seq = @seq)
+         UNION ALL SELECT in_seq FROM transfer_pairs
+           WHERE status = 'confirmed' AND (out_seq = @seq OR in_seq = @seq))`,
+    );
+    this.seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM transactions WHERE id = ?');
     // A payee the person gave this bank text once names each new row with it.
     this.applyPayeeRule = db.prepare(
       `UPDATE transactions SET payee = (SELECT r.payee FROM payee_rules r WHERE r.raw_name = transactions.name)
@@ -385,8 +399,14 @@ export class SyncStore {
         outcome = 'duplicate';
       } else {
         this.updateTransaction.run(params);
-        if (existing.amount !== row.amount)
+        if (existing.amount !== row.amount) {
           this.flagSplitAmount.run(SPLIT_NO_LONGER_ADDS_UP, existing.seq);
+          this.flagTransfer.run({
+            seq: existing.seq,
+            sentence: TRANSFER_AMOUNT_CHANGED,
+            sides: 'both',
+          });
+        }
         outcome = 'updated';
       }
     } else if (this.findAlias.get(row.id)) {
@@ -402,6 +422,13 @@ export class SyncStore {
           splitReview: SPLIT_NO_LONGER_ADDS_UP,
         });
         this.insertAlias.run(target.row.id, target.row.seq, target.reason, now);
+        if (target.row.amount !== row.amount) {
+          this.flagTransfer.run({
+            seq: target.row.seq,
+            sentence: TRANSFER_AMOUNT_CHANGED,
+            sides: 'both',
+          });
+        }
       } else {
         const seq = Number(this.insertTransaction.run(params).lastInsertRowid);
         this.applyPayeeRule.run(seq);
@@ -459,7 +486,17 @@ export class SyncStore {
   }
 
   removeTransaction(id: string, now: string): boolean {
-    if (this.markRemoved.run(now, now, id).changes > 0) return true;
+    if (this.markRemoved.run(now, now, id).changes > 0) {
+      const removed = this.seqOf.get(id);
+      if (removed) {
+        this.flagTransfer.run({
+          seq: removed.seq,
+          sentence: TRANSFER_SIDE_REMOVED,
+          sides: 'other',
+        });
+      }
+      return true;
+    }
     const stored = this.findTransaction.get(id);
     if (stored) return stored.removed_at === now;
     return this.findAlias.get(id)?.created_at === now;

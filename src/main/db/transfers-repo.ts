@@ -1,7 +1,18 @@
 import { LedgerError } from '../../shared/errors';
-import type { TransferDecision, TransferSide, TransferSuggestion } from '../../shared/model';
+import type {
+  ConfirmedTransfer,
+  TransferDecision,
+  TransferSide,
+  TransferSuggestion,
+} from '../../shared/model';
 import { pickPairs, type Candidate } from '../transfers/pick';
 import type { Database } from './open';
+
+/** Why a row of a confirmed transfer wants a look; cleared when the person takes the pair apart. */
+export const TRANSFER_AMOUNT_CHANGED =
+  'The bank changed the amount of a transfer you confirmed; check that the two sides still match.';
+export const TRANSFER_SIDE_REMOVED =
+  'The bank removed the other side of this transfer; undo the transfer if it no longer applies.';
 
 /** How far apart (in days) the two sides of a transfer may be dated to be suggested. */
 export const TRANSFER_MAX_DAYS_APART = 4;
@@ -115,8 +126,9 @@ export class TransfersRepo {
    * checked again, so a pair the bank has since changed (a new amount) can still be taken back.
    */
   unconfirm(firstId: string, secondId: string): TransferDecision {
-    const first = this.row(firstId);
-    const second = this.row(secondId);
+    // Either side may be gone from the bank: the person must still be able to take the pair apart.
+    const first = this.row(firstId, true);
+    const second = this.row(secondId, true);
     const [out, into] = first.amount < 0 ? [first, second] : [second, first];
     const deleted = this.db
       .prepare(
@@ -127,7 +139,39 @@ export class TransfersRepo {
     if (deleted === 0) {
       throw new LedgerError('NOT_FOUND', 'Those two transactions are not marked as a transfer.');
     }
+    this.db
+      .prepare(
+        `UPDATE transactions SET needs_review = NULL
+         WHERE seq IN (?, ?) AND needs_review IN (?, ?)`,
+      )
+      .run(out.seq, into.seq, TRANSFER_AMOUNT_CHANGED, TRANSFER_SIDE_REMOVED);
     return { outId: out.id, inId: into.id, status: 'none' };
+  }
+
+  /** The confirmed transfer a row is part of, with its other side, or null. */
+  confirmedWith(seq: number): ConfirmedTransfer | null {
+    const pair = this.db
+      .prepare<[number, number], { out_seq: number; in_seq: number }>(
+        `SELECT out_seq, in_seq FROM transfer_pairs
+         WHERE status = 'confirmed' AND (out_seq = ? OR in_seq = ?)`,
+      )
+      .get(seq, seq);
+    if (!pair) return null;
+    const rows = this.db
+      .prepare<[number, number], SideRow & { removed: number }>(
+        `SELECT ${SIDE_COLUMNS}, t.removed_at IS NOT NULL AS removed
+         FROM transactions t JOIN accounts a ON a.id = t.account_id WHERE t.seq IN (?, ?)`,
+      )
+      .all(pair.out_seq, pair.in_seq);
+    const out = rows.find((r) => r.seq === pair.out_seq);
+    const into = rows.find((r) => r.seq === pair.in_seq);
+    const other = seq === pair.out_seq ? into : out;
+    if (!out || !into || !other) return null;
+    return {
+      outId: out.id,
+      inId: into.id,
+      other: { ...toSide(other), removed: other.removed === 1 },
+    };
   }
 
   private decide(outSeq: number, inSeq: number, status: 'confirmed' | 'rejected', now: string) {
@@ -172,15 +216,15 @@ export class TransfersRepo {
   }
 
   /** A visible row by its Plaid id, or by an id it had before (its pending id once posted). */
-  private row(plaidId: string): SideRow {
+  private row(plaidId: string, includeRemoved = false): SideRow {
     const found = this.db
-      .prepare<[string, string], SideRow>(
+      .prepare<[number, string, string], SideRow>(
         `SELECT ${SIDE_COLUMNS} FROM transactions t JOIN accounts a ON a.id = t.account_id
-         WHERE t.removed_at IS NULL AND t.seq = COALESCE(
+         WHERE (? = 1 OR t.removed_at IS NULL) AND t.seq = COALESCE(
            (SELECT seq FROM transactions WHERE id = ?),
            (SELECT seq FROM transaction_aliases WHERE plaid_id = ?))`,
       )
-      .get(plaidId, plaidId);
+      .get(includeRemoved ? 1 : 0, plaidId, plaidId);
     if (!found) throw new LedgerError('NOT_FOUND', 'That transaction is not in your ledger.');
     return found;
   }

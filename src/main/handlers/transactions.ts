@@ -2,6 +2,7 @@ import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
 import { RulesRepo } from '../db/rules-repo';
 import { TagsRepo } from '../db/tags-repo';
+import { TransfersRepo } from '../db/transfers-repo';
 import { TransactionEditsRepo } from '../db/transaction-edits-repo';
 import { DEFAULT_PAGE_SIZE } from '../db/transactions-repo';
 import type { HandlerGroup } from './types';
@@ -9,6 +10,7 @@ import type { HandlerGroup } from './types';
 export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactions'> {
   const edits = new TransactionEditsRepo(ctx.db);
   const rules = new RulesRepo(ctx.db);
+  const transfers = new TransfersRepo(ctx.db);
   const now = () => ctx.clock.now().toISOString();
   return {
     'transactions.list': async ({ limit, cursor, sort, direction, ...filter }) =>
@@ -28,6 +30,7 @@ export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactio
         accountName: found.accountName,
         institutionName: found.institutionName,
         formerIds: found.formerIds,
+        transfer: transfers.confirmedWith(found.row.seq),
         history: edits.history(found.row.seq),
       };
     },
