@@ -12,7 +12,6 @@ import type {
   AccountDetail,
   AppSettings,
   BatchDetail,
-  CategoryCount,
   ConnectionHealth,
   Connection,
   ConnectionsSummary,
@@ -39,7 +38,10 @@ import {
   type RulePreview,
 } from './rules';
 
+import type { CategoryInfo } from './categories';
+
 export * from './model';
+export * from './categories';
 export * from './rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -109,6 +111,14 @@ const userText = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs')
     .transform(emptyToNull);
+/** A category's name: one line, 1 to 100 characters once trimmed. */
+const categoryName = z
+  .string()
+  .trim()
+  .min(1, 'a category needs a name')
+  .max(100, 'a category name is at most 100 characters')
+  // eslint-disable-next-line no-control-regex
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs');
 /** A tag's name: one line, 1 to 40 characters once trimmed. */
 const tagName = z
   .string()
@@ -449,8 +459,28 @@ export const channels = {
     }),
     output<SpendingReport>(),
   ),
-  /** Every category that transactions carry, with how many do (for the filter list). */
-  'categories.list': channel(noInput, output<CategoryCount[]>()),
+  /**
+   * The person's categories with how many rows in view show each (for the filter list, the
+   * pickers and the categories manager), including any in use that the list did not have yet.
+   */
+  'categories.list': channel(noInput, output<CategoryInfo[]>()),
+  /** A new category of the person's own, with no rows yet. */
+  'categories.create': channel(z.strictObject({ name: categoryName }), output<CategoryInfo>()),
+  /** Renames a category; its rows, split parts and the rules that set it follow. */
+  'categories.rename': channel(
+    z.strictObject({ name: categoryName, newName: categoryName }),
+    output<CategoryInfo>(),
+  ),
+  /** Puts every row of `name` into `into` (one undo step), points its rules there, deletes it. */
+  'categories.merge': channel(
+    z.strictObject({ name: categoryName, into: categoryName }),
+    output<EditResult>(),
+  ),
+  /** A hidden category is not offered in pickers; rows that have it keep it. */
+  'categories.setHidden': channel(
+    z.strictObject({ name: categoryName, hidden: z.boolean() }),
+    output<CategoryInfo>(),
+  ),
   /** Rows a sync could not apply, newest first (read-only). */
   'quarantine.list': channel(
     z.strictObject({
@@ -474,6 +504,7 @@ export const channels = {
   'transfers.reject': channel(transferPair, output<TransferDecision>()),
   /** Takes back a confirmation. */
   'transfers.unconfirm': channel(transferPair, output<TransferDecision>()),
+
   /** Every rule, in the order they run: stage (first, normal, last), then position. */
   'rules.list': channel(noInput, output<Rule[]>()),
   /** A new rule, placed last in its stage. It changes nothing until it runs (sync or apply). */

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, type Channel } from '../../src/shared/contract';
+import { CHANNEL_NAMES, channels, type Channel } from '../../src/shared/contract';
 import { startTestCore, type TestCore } from '../support/core';
 
 /** Inputs no channel accepts: wrong types, unknown keys, and absurd values. */
@@ -46,6 +46,10 @@ const WRONG_FIELD: Record<Channel, unknown> = {
   'batches.get': { batchId: 'one' },
   'reports.spending': { months: 0, until: '2026-13-01' },
   'categories.list': { all: true },
+  'categories.create': { name: '   ' },
+  'categories.rename': { name: 'Coffee', newName: 'Line\nbreak' },
+  'categories.merge': { name: 'Coffee', into: 'x'.repeat(101) },
+  'categories.setHidden': { name: 'Coffee', hidden: 'yes' },
   'quarantine.list': { connectionId: 'conn_1', limit: 0 },
   'transfers.suggestions': { limit: 201 },
   'transfers.confirm': { outId: 'tx_1', inId: 'tx_1' },
@@ -113,6 +117,24 @@ describe('every channel validates its input at the boundary', () => {
       expect(snapshot(t)).toBe(before);
     },
   );
+
+  // The wrong inputs above fail for the reason meant, not for a shape the schema never takes.
+  it.each([
+    ['categories.create', { name: '  Coffee  ' }, { name: 'Coffee' }],
+    [
+      'categories.rename',
+      { name: 'Coffee', newName: 'Cafés' },
+      { name: 'Coffee', newName: 'Cafés' },
+    ],
+    [
+      'categories.merge',
+      { name: 'Coffee', into: 'FOOD_AND_DRINK' },
+      { name: 'Coffee', into: 'FOOD_AND_DRINK' },
+    ],
+    ['categories.setHidden', { name: 'Travel', hidden: true }, { name: 'Travel', hidden: true }],
+  ] as const)('%s accepts a well-formed input', (name, input, parsed) => {
+    expect(channels[name].input.safeParse(input)).toEqual({ success: true, data: parsed });
+  });
 
   it('an unknown channel is NOT_FOUND', async () => {
     t = await startTestCore();

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/model';
 import { currencyExponent } from '../plaid/money';
 import type { Plan } from '../rules/engine';
+import { restoreMergedCategory } from './category-merges';
 import type { Database } from './open';
 import { withStatementCache } from './statement-cache';
 import { SplitsRepo } from './splits-repo';
@@ -275,6 +276,49 @@ export class TransactionEditsRepo {
   }
 
   /**
+   * Puts rows and split parts into another category as one undo group (merging categories): each
+   * row in `rows` (by seq) gets `to` as the person's category, and in each row of `parted` every
+   * part whose category `isFrom` accepts gets `to`. Joins the caller's SQLite transaction.
+   */
+  recategorize(
+    rows: readonly number[],
+    parted: readonly number[],
+    isFrom: (category: string) => boolean,
+    to: string,
+    now: string,
+  ): EditResult {
+    return this.db.transaction((): EditResult => {
+      const groupId = this.nextGroupId();
+      const changed = new Set<number>();
+      const find = this.db.prepare<[number], EditableRow>(
+        'SELECT * FROM transactions WHERE seq = ?',
+      );
+      for (const seq of new Set(rows)) {
+        const row = find.get(seq);
+        if (!row) continue;
+        const locks = parseLocks(row.locks);
+        const before: FieldState = { value: row.user_category, locked: 'category' in locks };
+        const after: FieldState = { value: to, locked: true };
+        if (before.value === after.value && before.locked) continue;
+        this.writeField(seq, 'category', after, locks, now);
+        this.record(groupId, seq, 'category', before, after, now);
+        changed.add(seq);
+      }
+      for (const seq of new Set(parted)) {
+        const before = this.splits.partsOf(seq);
+        const after = before.map((part) =>
+          part.category !== null && isFrom(part.category) ? { ...part, category: to } : part,
+        );
+        if (sameJson(before, after)) continue;
+        this.splits.replace(seq, after);
+        this.record(groupId, seq, 'splits', listState(before), listState(after), now);
+        changed.add(seq);
+      }
+      return { editId: changed.size > 0 ? groupId : null, changedRows: changed.size };
+    })();
+  }
+
+  /**
    * Puts back what the last not-yet-undone group changed. A field changed again since (by a
    * later edit) keeps its newer value: undo never throws away work it did not do.
    */
@@ -318,6 +362,7 @@ export class TransactionEditsRepo {
         .prepare('UPDATE transaction_edits SET undone_at = ? WHERE group_id = ?')
         .run(now, last.group_id);
       this.undoPayeeRules(last.group_id);
+      restoreMergedCategory(this.db, last.group_id);
       return { editId: last.group_id, changedRows: rows.size };
     })();
   }

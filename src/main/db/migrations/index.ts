@@ -11,6 +11,7 @@ import { accountNames } from './009_account_names';
 import { tagsSplits } from './010_tags_splits';
 import { transfers } from './011_transfers';
 import { rules } from './012_rules';
+import { categories } from './013_categories';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tagsSplits,
   transfers,
   rules,
+  categories,
 ];
