@@ -92,6 +92,52 @@ describe('the transactions list', () => {
     expect(byAccount[0]!.accountId).toBe(accounts.at(-1)!.id);
   });
 
+  it('reads every sorted page from an index in order, seeking to the cursor (query plans)', async () => {
+    t = await startTestCore({ seed: { connections: 1, transactionsPerAccount: 30 } });
+    const plans: string[] = [];
+    const db = new BetterSqlite3(t.databasePath, { readonly: true });
+    // The page queries the list runs, planned by SQLite: none may sort the ledger to find a page.
+    const { TransactionsRepo } = await import('../../src/main/db/transactions-repo');
+    const spy = new Proxy(db, {
+      get(target, property) {
+        if (property === 'prepare') {
+          return (query: string) => {
+            if (/ORDER BY/.test(query) && /LIMIT/.test(query)) plans.push(query);
+            return target.prepare(query);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const repo = new TransactionsRepo(spy as never);
+    try {
+      for (const by of ['date', 'payee', 'category', 'amount'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          plans.length = 0;
+          const first = repo.page({}, 5, undefined, { by, direction });
+          repo.page({}, 5, first.nextCursor!, { by, direction });
+          expect(plans).toHaveLength(2);
+          for (const [i, query] of plans.entries()) {
+            const probe =
+              i === 0 ? [6] : [by === 'amount' ? 0 : by === 'date' ? '2026-01-01' : 'm', 1, 6];
+            const detail = (
+              db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...probe) as { detail: string }[]
+            )
+              .map((p) => p.detail)
+              .join(' | ');
+            expect(detail, `${by} ${direction} page ${i + 1}`).not.toMatch(/TEMP B-TREE/);
+            expect(detail, `${by} ${direction} page ${i + 1}`).toMatch(
+              /USING INDEX transactions_visible_by/,
+            );
+          }
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a cursor made for another order instead of misreading it', async () => {
     t = await startTestCore({ seed: true });
     const first = await call('transactions.list', { sort: 'amount', limit: 5 });

@@ -103,15 +103,15 @@ export class TransactionsRepo {
     const key = SORT_KEY[order.by];
     const dir = order.direction === 'asc' ? 'ASC' : 'DESC';
     const beyond = order.direction === 'asc' ? '>' : '<';
-    // Rows of the same key keep one order (newest row first), so every row is on exactly one page.
-    const pageWhere = after
-      ? [...where, `(${key} ${beyond} ? OR (${key} = ? AND t.seq < ?))`]
-      : where;
-    const pageParams = after ? [...params, after.key, after.key, after.seq] : params;
+    // Rows of the same key are ordered by seq in the same direction as the key, so every row is on
+    // exactly one page and one (key, seq) index serves both directions; the row-value comparison
+    // lets SQLite seek to the cursor instead of scanning up to it.
+    const pageWhere = after ? [...where, `(${key}, t.seq) ${beyond} (?, ?)`] : where;
+    const pageParams = after ? [...params, after.key, after.seq] : params;
     const rows = this.db
       .prepare<unknown[], TransactionRow & { sort_key: string | number }>(
         `SELECT t.*, ${key} AS sort_key FROM transactions t ${clause(pageWhere)}
-         ORDER BY ${key} ${dir}, t.seq DESC LIMIT ?`,
+         ORDER BY ${key} ${dir}, t.seq ${dir} LIMIT ?`,
       )
       .all(...pageParams, limit + 1);
     const more = rows.length > limit;

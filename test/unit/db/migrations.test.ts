@@ -593,6 +593,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('from version 13: the sort indexes are built over the rows already there', async () => {
+    const file = fileAtVersion(tempDir(), 13);
+    const v13 = new BetterSqlite3(file);
+    insertV1Fixture(v13);
+    const rows = v13.prepare('SELECT COUNT(*) FROM transactions').pluck().get();
+    v13.close();
+
+    const db = await openDatabase({ file });
+    expect(db.prepare('SELECT COUNT(*) FROM transactions').pluck().get()).toBe(rows);
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%by_%'")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'transactions_visible_by_payee',
+        'transactions_visible_by_shown_category',
+      ]),
+    );
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT seq FROM transactions WHERE removed_at IS NULL
+         ORDER BY COALESCE(payee, merchant_name, name) COLLATE NOCASE, seq LIMIT 5`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/transactions_visible_by_payee/);
+    db.close();
+  });
+
   it('refuses a file that is not a database, with a clear message', async () => {
     const file = path.join(tempDir(), 'ledgerlight.sqlite');
     fs.writeFileSync(file, 'this is not sqlite'.repeat(500));

@@ -12,6 +12,7 @@ import { tagsSplits } from './010_tags_splits';
 import { transfers } from './011_transfers';
 import { rules } from './012_rules';
 import { categories } from './013_categories';
+import { sortIndexes } from './014_sort_indexes';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   transfers,
   rules,
   categories,
+  sortIndexes,
 ];
