@@ -72,7 +72,22 @@ describe('the transactions list', () => {
                   ? (r.user.category ?? r.category ?? '')
                   : r.accountId;
         const keys = rows.map(keyOf);
-        if (sort === 'account') continue; // by the account's name, checked below
+        if (sort === 'account') {
+          // Accounts in name order (the name shown), each account's rows newest first.
+          const names = new Map(
+            sql<{ id: string; name: string }>(
+              'SELECT id, COALESCE(user_name, name) AS name FROM accounts',
+            ).map((a) => [a.id, `${a.name}\u0000${a.id}`]),
+          );
+          for (let i = 1; i < rows.length; i++) {
+            const [x, y] = [rows[i - 1]!, rows[i]!];
+            const [nx, ny] = [names.get(x.accountId)!, names.get(y.accountId)!];
+            if (nx === ny) expect(x.date >= y.date, `account rows by date at ${i}`).toBe(true);
+            else if (direction === 'asc') expect(nx < ny, `accounts asc at ${i}`).toBe(true);
+            else expect(nx > ny, `accounts desc at ${i}`).toBe(true);
+          }
+          continue;
+        }
         for (let i = 1; i < keys.length; i++) {
           const [x, y] = [keys[i - 1]!, keys[i]!];
           if (direction === 'asc') expect(x <= y, `${sort} asc at ${i}: ${x} then ${y}`).toBe(true);
