@@ -185,6 +185,9 @@ export interface TransactionChange {
   after: string | boolean | null;
   at: string;
   undone: boolean;
+  /** Who made the change: the person, or one of their rules (named, while it exists). */
+  by: 'you' | 'rule';
+  ruleName: string | null;
 }
 
 export interface TransactionDetail {

@@ -196,6 +196,10 @@ describe('rules', () => {
     // The rules' work shows in the row's history, but undo is for what the person did.
     const detail = await s.h.call('transactions.get', { id: 'r-new' });
     expect(detail.history.map((c) => c.field).sort()).toEqual(['category', 'payee']);
+    expect(detail.history.map((c) => [c.by, c.ruleName])).toEqual([
+      ['rule', 'Bank text contains “ruletest gym”'],
+      ['rule', 'Bank text contains “ruletest gym”'],
+    ]);
     expect((await s.h.failure('transactions.undo')).message).toBe('There is nothing to undo.');
 
     // A later change of the row by the bank leaves the rule's fields alone.

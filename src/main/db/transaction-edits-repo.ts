@@ -370,9 +370,19 @@ export class TransactionEditsRepo {
   /** A row's changes, newest first. */
   history(seq: number, limit = 200): TransactionChange[] {
     return this.db
-      .prepare<[number, number], EditRecord & { at: string; undone_at: string | null }>(
-        `SELECT id, seq, field, before, after, at, undone_at FROM transaction_edits
-         WHERE seq = ? ORDER BY id DESC LIMIT ?`,
+      .prepare<
+        [number, number],
+        EditRecord & {
+          at: string;
+          undone_at: string | null;
+          source: EditSource;
+          rule_name: string | null;
+        }
+      >(
+        `SELECT e.id, e.seq, e.field, e.before, e.after, e.at, e.undone_at, e.source,
+           r.name AS rule_name
+         FROM transaction_edits e LEFT JOIN rules r ON r.id = e.rule_id
+         WHERE e.seq = ? ORDER BY e.id DESC LIMIT ?`,
       )
       .all(seq, limit)
       .map((edit) => ({
@@ -381,6 +391,8 @@ export class TransactionEditsRepo {
         after: shownValue(edit.field, JSON.parse(edit.after) as { value: unknown }),
         at: edit.at,
         undone: edit.undone_at !== null,
+        by: edit.source === 'user' ? ('you' as const) : ('rule' as const),
+        ruleName: edit.rule_name,
       }));
   }
 
