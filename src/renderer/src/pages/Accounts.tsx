@@ -1,11 +1,10 @@
 import { Link } from 'react-router';
 import type { Account, Connection } from '../../../shared/model';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { AccountsIcon } from '../components/Icons';
-import { LoadingBlock } from '../components/Loading';
 import { Money, MoneyList } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
+import { QueryState } from '../components/QueryState';
 import { ConnectBankButton } from '../features/connections/ConnectButtons';
 import { groupAccounts, netWorth } from '../features/accounts/summary';
 import { formatRelative } from '../format/dates';
@@ -14,35 +13,31 @@ import { useLedgerQuery } from '../hooks/useLedgerQuery';
 import { useConnections } from '../store/connections';
 
 export function Accounts() {
-  const { data: accounts, error, reload } = useLedgerQuery('accounts.list', {});
+  const accounts = useLedgerQuery('accounts.list', {});
   const connections = useConnections((s) => s.connections);
 
   return (
     <div className="page">
       <PageHeader title="Accounts" subtitle="Balances as your banks last reported them" />
-      {error && !accounts ? (
-        <ErrorNotice
-          error={error}
-          action={
-            <button type="button" className="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        />
-      ) : null}
-      {!accounts && !error ? <LoadingBlock label="Loading accounts…" rows={5} /> : null}
-      {accounts && accounts.length === 0 ? (
-        <EmptyState
-          icon={<AccountsIcon width={28} height={28} />}
-          title="No accounts yet"
-          actions={<ConnectBankButton />}
-        >
-          <p>Connect a bank and its accounts appear here, grouped by kind, with your net worth.</p>
-        </EmptyState>
-      ) : null}
-      {accounts && accounts.length > 0 ? (
-        <AccountGroups accounts={accounts} connections={connections ?? []} />
-      ) : null}
+      <QueryState
+        query={accounts}
+        loadingLabel="Loading accounts…"
+        loadingRows={5}
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState
+            icon={<AccountsIcon width={28} height={28} />}
+            title="No accounts yet"
+            actions={<ConnectBankButton />}
+          >
+            <p>
+              Connect a bank and its accounts appear here, grouped by kind, with your net worth.
+            </p>
+          </EmptyState>
+        }
+      >
+        {(list) => <AccountGroups accounts={list} connections={connections ?? []} />}
+      </QueryState>
     </div>
   );
 }

@@ -1,10 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
-import type { LedgerError } from '../../../../shared/errors';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { asLedgerError } from '../../errors';
-import { useLedger } from '../../ledger/context';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { toast } from '../../store/toasts';
 
 /**
@@ -12,29 +10,22 @@ import { toast } from '../../store/toasts';
  * it (the placeholder), and an empty name gives the bank's back.
  */
 export function AccountNameForm({ account, onSaved }: { account: Account; onSaved(): void }) {
-  const ledger = useLedger();
+  // No event follows an account edit; the default reload lets every screen show the new name.
+  const update = useLedgerMutation('accounts.update');
+  const { pending: saving, error } = update;
   const renamed = account.name !== account.bankName;
   const [name, setName] = useState(renamed ? account.name : '');
   const [hidden, setHidden] = useState(account.hidden);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
   const ids = { name: useId(), hint: useId() };
   const wanted = name.trim() === '' ? null : name.trim();
   const changed = wanted !== (renamed ? account.name : null) || hidden !== account.hidden;
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await ledger.invoke('accounts.update', { accountId: account.id, name: wanted, hidden });
-      toast({ tone: 'success', title: 'Account saved' });
-      onSaved();
-    } catch (e) {
-      setError(asLedgerError(e));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await update.attempt({ accountId: account.id, name: wanted, hidden });
+    if (!saved.ok) return;
+    toast({ tone: 'success', title: 'Account saved' });
+    onSaved();
   }
 
   return (

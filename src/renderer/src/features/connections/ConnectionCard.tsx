@@ -1,14 +1,12 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Connection } from '../../../../shared/model';
-import type { LedgerError } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AlertIcon, PauseIcon, PlayIcon, SyncIcon } from '../../components/Icons';
 import { InstitutionMark } from '../../components/InstitutionMark';
 import { Spinner } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { StatusBadge } from '../../components/StatusBadge';
-import { asLedgerError } from '../../errors';
 import {
   daysUntil,
   formatAgo,
@@ -18,6 +16,7 @@ import {
   formatRelative,
 } from '../../format/dates';
 import { frequencyLabel, plural } from '../../format/labels';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { useNow } from '../../hooks/useNow';
 import { useLedger } from '../../ledger/context';
 import { useLinkSession, type LinkPurpose } from '../../link/link-session';
@@ -45,8 +44,21 @@ export function ConnectionCard({
   const outcome = useLiveSync((s) => s.outcomes[id]);
   const cooldownUntil = useLiveSync((s) => s.cooldownUntil[id] ?? 0);
   const linkPhase = useLinkSession((s) => s.phase);
-  const [busy, setBusy] = useState<'sync' | 'pause' | null>(null);
-  const [actionError, setActionError] = useState<LedgerError | null>(null);
+  // Both answer with events of their own (the sync's, connections.changed), so no reload here.
+  const sync = useLedgerMutation('connections.sync', {
+    invalidates: 'none',
+    handle: (e) => {
+      // Too early shows as the countdown on the button; a run already going shows as progress.
+      if (e.code === 'TOO_EARLY' && e.details?.retryAfterMs) {
+        useLiveSync.getState().setCooldown(id, Date.now() + e.details.retryAfterMs);
+        return true;
+      }
+      return e.code === 'CONFLICT' && e.details?.runId !== undefined;
+    },
+  });
+  const pause = useLedgerMutation('connections.update', { invalidates: 'none' });
+  const busy = sync.pending ? 'sync' : pause.pending ? 'pause' : null;
+  const actionError = sync.error ?? pause.error;
   const [editing, setEditing] = useState(false);
   const [disconnecting, setDisconnecting] = useState(false);
   // A countdown ticks every second; otherwise relative times only need a refresh now and then.
@@ -62,39 +74,21 @@ export function ConnectionCard({
   const openLink = (purpose: LinkPurpose) => void useLinkSession.getState().start(ledger, purpose);
 
   async function syncNow() {
-    setBusy('sync');
-    setActionError(null);
-    try {
-      await ledger.invoke('connections.sync', { connectionId: id });
-    } catch (error) {
-      const e = asLedgerError(error);
-      if (e.code === 'TOO_EARLY' && e.details?.retryAfterMs) {
-        useLiveSync.getState().setCooldown(id, Date.now() + e.details.retryAfterMs);
-      } else if (!(e.code === 'CONFLICT' && e.details?.runId !== undefined)) {
-        setActionError(e);
-      }
-    } finally {
-      setBusy(null);
-    }
+    pause.clearError();
+    await sync.run({ connectionId: id });
   }
 
   async function togglePause() {
-    setBusy('pause');
-    setActionError(null);
-    try {
-      await ledger.invoke('connections.update', { connectionId: id, paused: !connection.paused });
-      toast({
-        tone: 'success',
-        title: connection.paused ? `${name} resumed` : `${name} paused`,
-        body: connection.paused
-          ? 'Scheduled syncs run again.'
-          : 'No scheduled syncs until you resume it. Sync now still works.',
-      });
-    } catch (error) {
-      setActionError(asLedgerError(error));
-    } finally {
-      setBusy(null);
-    }
+    sync.clearError();
+    const saved = await pause.run({ connectionId: id, paused: !connection.paused });
+    if (saved === null) return;
+    toast({
+      tone: 'success',
+      title: connection.paused ? `${name} resumed` : `${name} paused`,
+      body: connection.paused
+        ? 'Scheduled syncs run again.'
+        : 'No scheduled syncs until you resume it. Sync now still works.',
+    });
   }
 
   const syncLabel = syncing

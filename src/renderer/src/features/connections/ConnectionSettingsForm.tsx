@@ -1,10 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Connection } from '../../../../shared/model';
-import type { LedgerError } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { asLedgerError } from '../../errors';
 import { FREQUENCY_CHOICES, frequencyLabel } from '../../format/labels';
-import { useLedger } from '../../ledger/context';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { toast } from '../../store/toasts';
 
 /** Rename a connection and choose how often it syncs. */
@@ -15,11 +13,11 @@ export function ConnectionSettingsForm({
   connection: Connection;
   onDone(): void;
 }) {
-  const ledger = useLedger();
+  // The core announces the change (connections.changed), which reloads what shows it.
+  const update = useLedgerMutation('connections.update', { invalidates: 'none' });
+  const { pending: saving, error } = update;
   const [name, setName] = useState(connection.displayName);
   const [frequency, setFrequency] = useState(connection.syncFrequencyMinutes);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
   const ids = { name: useId(), frequency: useId() };
   const choices = FREQUENCY_CHOICES.includes(
     connection.syncFrequencyMinutes as (typeof FREQUENCY_CHOICES)[number],
@@ -29,23 +27,14 @@ export function ConnectionSettingsForm({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await ledger.invoke('connections.update', {
-        connectionId: connection.id,
-        ...(name.trim() !== connection.displayName ? { displayName: name.trim() } : {}),
-        ...(frequency !== connection.syncFrequencyMinutes
-          ? { syncFrequencyMinutes: frequency }
-          : {}),
-      });
-      toast({ tone: 'success', title: 'Connection saved' });
-      onDone();
-    } catch (e) {
-      setError(asLedgerError(e));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await update.run({
+      connectionId: connection.id,
+      ...(name.trim() !== connection.displayName ? { displayName: name.trim() } : {}),
+      ...(frequency !== connection.syncFrequencyMinutes ? { syncFrequencyMinutes: frequency } : {}),
+    });
+    if (saved === null) return;
+    toast({ tone: 'success', title: 'Connection saved' });
+    onDone();
   }
 
   return (

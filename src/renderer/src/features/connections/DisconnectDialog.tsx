@@ -1,11 +1,8 @@
 import { useState } from 'react';
 import type { Connection } from '../../../../shared/model';
-import type { LedgerError } from '../../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { asLedgerError } from '../../errors';
-import { useLedger } from '../../ledger/context';
-import { useLiveSync } from '../../store/live-sync';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { toast } from '../../store/toasts';
 
 /**
@@ -19,30 +16,27 @@ export function DisconnectDialog({
   connection: Connection;
   onClose(): void;
 }) {
-  const ledger = useLedger();
+  // Deleting its data changes the ledger, which no event says: the default reload covers it.
+  const disconnectCall = useLedgerMutation('connections.disconnect');
   const [deleteData, setDeleteData] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
+  // Stays busy after a success too, until the dialog is gone, so it cannot be pressed twice.
+  const [closing, setClosing] = useState(false);
+  const busy = disconnectCall.pending || closing;
+  const { error } = disconnectCall;
   const name = connection.displayName;
 
   async function disconnect() {
-    setBusy(true);
-    setError(null);
-    try {
-      await ledger.invoke('connections.disconnect', { connectionId: connection.id, deleteData });
-      useLiveSync.getState().ledgerChanged();
-      toast({
-        tone: 'success',
-        title: `${name} disconnected`,
-        body: deleteData
-          ? 'Its accounts and transactions were deleted.'
-          : 'Its accounts and transactions are kept.',
-      });
-      onClose();
-    } catch (e) {
-      setError(asLedgerError(e));
-      setBusy(false);
-    }
+    const done = await disconnectCall.run({ connectionId: connection.id, deleteData });
+    if (done === null) return;
+    setClosing(true);
+    toast({
+      tone: 'success',
+      title: `${name} disconnected`,
+      body: deleteData
+        ? 'Its accounts and transactions were deleted.'
+        : 'Its accounts and transactions are kept.',
+    });
+    onClose();
   }
 
   return (

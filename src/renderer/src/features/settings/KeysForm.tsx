@@ -1,10 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PlaidEnvironment, PlaidSettings } from '../../../../shared/model';
-import type { LedgerError } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Loading';
-import { asLedgerError } from '../../errors';
-import { useLedger } from '../../ledger/context';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 
 const ENVIRONMENTS: Array<{ value: PlaidEnvironment; label: string; help: string }> = [
   {
@@ -34,31 +32,24 @@ export function KeysForm({
   onSaved(settings: PlaidSettings): void;
   onCancel?(): void;
 }) {
-  const ledger = useLedger();
+  // Keys are no ledger rows; whoever shows them learns of the change through `onSaved`.
+  const setPlaid = useLedgerMutation('settings.setPlaid', { invalidates: 'none' });
+  const { pending: busy, error } = setPlaid;
   const [environment, setEnvironment] = useState<PlaidEnvironment>(initialEnvironment);
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
   const ids = { env: useId(), client: useId(), secret: useId(), secretHelp: useId() };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await ledger.invoke('settings.setPlaid', {
-        environment,
-        clientId: clientId.trim(),
-        secret: secret.trim(),
-      });
-      setSecret('');
-      onSaved(saved);
-    } catch (e) {
-      setError(asLedgerError(e));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await setPlaid.run({
+      environment,
+      clientId: clientId.trim(),
+      secret: secret.trim(),
+    });
+    if (saved === null) return;
+    setSecret('');
+    onSaved(saved);
   }
 
   return (

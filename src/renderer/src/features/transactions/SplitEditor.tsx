@@ -1,12 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { LedgerError } from '../../../../shared/errors';
 import type { EditResult, Transaction } from '../../../../shared/model';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { asLedgerError } from '../../errors';
 import { currencyDigits, formatMoney, toDecimalString } from '../../format/money';
-import { invokeChannel } from '../../hooks/useLedgerQuery';
-import { useLedger } from '../../ledger/context';
-import { useLiveSync } from '../../store/live-sync';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { CategoryPicker } from './CategoryPicker';
 
 /** The core keeps 2 to 20 parts (see the contract's `transactions.split`). */
@@ -50,7 +46,8 @@ export function SplitEditor({
   transaction: Transaction;
   onDone(result: EditResult): void;
 }) {
-  const ledger = useLedger();
+  const split = useLedgerMutation('transactions.split');
+  const { pending, error } = split;
   const { currency } = transaction;
   // Parts are shown in the row's own direction, so money out is typed without a minus.
   const direction = transaction.amount < 0 ? -1 : 1;
@@ -65,8 +62,6 @@ export function SplitEditor({
         }))
       : [0, 1].map((key) => ({ key, amount: '', category: '', notes: '' })),
   );
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
   const remainderId = useId();
   const baseId = useId();
 
@@ -94,21 +89,8 @@ export function SplitEditor({
   }
 
   async function send(body: { amount: number; category: string | null; notes: string | null }[]) {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await invokeChannel(ledger, 'transactions.split', {
-        id: transaction.id,
-        parts: body,
-      });
-      // An edit sends no event of its own; every screen that reads the ledger should reload.
-      useLiveSync.getState().ledgerChanged();
-      onDone(result);
-    } catch (e) {
-      setError(asLedgerError(e));
-    } finally {
-      setPending(false);
-    }
+    const result = await split.run({ id: transaction.id, parts: body });
+    if (result !== null) onDone(result);
   }
 
   function save(event: FormEvent) {

@@ -1,13 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
-import type { LedgerError } from '../../../../shared/errors';
 import type { EditResult, Transaction } from '../../../../shared/model';
 import { CloseIcon } from '../../components/Icons';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { asLedgerError } from '../../errors';
-import { invokeChannel, useLedgerQuery } from '../../hooks/useLedgerQuery';
-import { useLedger } from '../../ledger/context';
-import { useLiveSync } from '../../store/live-sync';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 
 /** The longest tag name the core keeps (see the contract's `transactions.tag`). */
 const MAX_TAG_LENGTH = 40;
@@ -23,34 +20,20 @@ export function TagEditor({
   transaction: Transaction;
   onDone(result: EditResult): void;
 }) {
-  const ledger = useLedger();
   const existing = useLedgerQuery('tags.list', {}, { watch: 'ledger' });
   const [draft, setDraft] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<LedgerError | null>(null);
+  const tag = useLedgerMutation('transactions.tag');
+  const { pending, error } = tag;
   const [hint, setHint] = useState<string | null>(null);
   const ids = { input: useId(), list: useId(), hint: useId() };
   const carried = new Set(transaction.tags.map((name) => name.toLowerCase()));
   const offered = (existing.data ?? []).filter((tag) => !carried.has(tag.name.toLowerCase()));
 
   async function send(change: Omit<ChannelInput<'transactions.tag'>, 'ids'>): Promise<boolean> {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await invokeChannel(ledger, 'transactions.tag', {
-        ids: [transaction.id],
-        ...change,
-      });
-      // An edit sends no event of its own; every screen that reads the ledger should reload.
-      useLiveSync.getState().ledgerChanged();
-      onDone(result);
-      return true;
-    } catch (e) {
-      setError(asLedgerError(e));
-      return false;
-    } finally {
-      setPending(false);
-    }
+    const result = await tag.run({ ids: [transaction.id], ...change });
+    if (result === null) return false;
+    onDone(result);
+    return true;
   }
 
   async function add(event: FormEvent) {

@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import type { TransferSuggestion } from '../../../../shared/model';
-import type { LedgerError } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
-import { asLedgerError } from '../../errors';
 import { formatShortDay } from '../../format/dates';
-import { invokeChannel, useLedgerQuery } from '../../hooks/useLedgerQuery';
-import { useLedger } from '../../ledger/context';
-import { useLiveSync } from '../../store/live-sync';
+import { useLedgerMutation } from '../../hooks/useLedgerMutation';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 import { toast } from '../../store/toasts';
 
 type Decision = 'transfers.confirm' | 'transfers.reject';
@@ -23,8 +20,20 @@ const keyOf = (s: TransferSuggestion) => `${s.out.id}\u0000${s.in.id}`;
  * again. Shows nothing at all when there is nothing to ask.
  */
 export function TransferSuggestions() {
-  const ledger = useLedger();
   const query = useLedgerQuery('transfers.suggestions', {}, { watch: 'ledger' });
+  // A decision sends no event of its own: the default reload refreshes spending above all.
+  const decisions = {
+    'transfers.confirm': useLedgerMutation('transfers.confirm'),
+    'transfers.reject': useLedgerMutation('transfers.reject'),
+  };
+  // Taking a confirmation back happens from a toast, so its refusal is told in a toast too.
+  const unconfirm = useLedgerMutation('transfers.unconfirm', {
+    handle: (e) => {
+      toast({ tone: 'error', title: 'The transfer could not be taken back', body: e.message });
+      return true;
+    },
+  });
+  // Which rows are waiting: several can be out at once, and only their own buttons wait.
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   // Answered pairs disappear at once, before the reload that drops them anyway; the hiding holds
   // only for the answer it was made against, so a pair that comes back later (a confirmation
@@ -33,56 +42,38 @@ export function TransferSuggestions() {
     of: undefined,
     keys: new Set(),
   });
-  const [error, setError] = useState<LedgerError | null>(null);
   const [all, setAll] = useState(false);
 
   const decide = async (suggestion: TransferSuggestion, channel: Decision) => {
     const key = keyOf(suggestion);
+    const pair = { outId: suggestion.out.id, inId: suggestion.in.id };
     setBusy((b) => new Set(b).add(key));
-    setError(null);
-    try {
-      await invokeChannel(ledger, channel, { outId: suggestion.out.id, inId: suggestion.in.id });
-      setAnswered((a) => ({
-        of: query.data,
-        keys: new Set(a.of === query.data ? a.keys : []).add(key),
-      }));
-      // A person's decision sends no event of its own: tell every screen that reads the ledger
-      // (spending above all) to reload.
-      useLiveSync.getState().ledgerChanged();
-      if (channel === 'transfers.confirm') {
-        const pair = { outId: suggestion.out.id, inId: suggestion.in.id };
-        toast({
-          tone: 'success',
-          title: 'Marked as a transfer',
-          body: 'Both transactions are left out of spending.',
-          action: {
-            label: 'Undo',
-            run: () =>
-              void invokeChannel(ledger, 'transfers.unconfirm', pair).then(
-                () => useLiveSync.getState().ledgerChanged(),
-                (e: unknown) =>
-                  toast({
-                    tone: 'error',
-                    title: 'The transfer could not be taken back',
-                    body: asLedgerError(e).message,
-                  }),
-              ),
-          },
-        });
-      }
-    } catch (e) {
-      setError(asLedgerError(e));
-    } finally {
-      setBusy((b) => {
-        const next = new Set(b);
-        next.delete(key);
-        return next;
+    // One error shows at a time: the latest answer's.
+    for (const mutation of Object.values(decisions)) mutation.clearError();
+    const result = await decisions[channel].attempt(pair);
+    setBusy((b) => {
+      const next = new Set(b);
+      next.delete(key);
+      return next;
+    });
+    if (!result.ok) return;
+    setAnswered((a) => ({
+      of: query.data,
+      keys: new Set(a.of === query.data ? a.keys : []).add(key),
+    }));
+    if (channel === 'transfers.confirm') {
+      toast({
+        tone: 'success',
+        title: 'Marked as a transfer',
+        body: 'Both transactions are left out of spending.',
+        action: { label: 'Undo', run: () => void unconfirm.run(pair) },
       });
     }
   };
 
   const hidden = answered.of === query.data ? answered.keys : new Set<string>();
   const open = (query.data ?? []).filter((s) => !hidden.has(keyOf(s)));
+  const error = decisions['transfers.confirm'].error ?? decisions['transfers.reject'].error;
   const failure = error ?? (query.data === undefined ? query.error : null);
   if (open.length === 0 && !failure) return null;
 
