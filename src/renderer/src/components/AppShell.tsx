@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useUndoShortcut } from '../features/transactions/undo';
+import { useLedgerQuery } from '../hooks/useLedgerQuery';
 import { useLedger } from '../ledger/context';
 import { LinkHost } from '../link/LinkHost';
+import { useCategoryNames } from '../store/category-names';
 import { useConnections } from '../store/connections';
 import { useLiveSync } from '../store/live-sync';
 import { KeysMissingBanner } from './KeysMissingBanner';
@@ -18,6 +20,18 @@ function LiveData() {
   useEffect(() => {
     void useConnections.getState().refresh(ledger);
   }, [ledger, version]);
+  return null;
+}
+
+/**
+ * Keeps every category label current: the person's names for their categories, reloaded whenever
+ * the ledger changes (a rename, a merge, a sync that brought a new Plaid category).
+ */
+function CategoryNames() {
+  const list = useLedgerQuery('categories.list', {}, { watch: 'ledger' });
+  useEffect(() => {
+    if (list.data) useCategoryNames.getState().load(list.data);
+  }, [list.data]);
   return null;
 }
 
@@ -44,6 +58,7 @@ export function AppShell() {
         Skip to content
       </a>
       <LiveData />
+      <CategoryNames />
       <Sidebar />
       <div className="main-column">
         <main id="main" ref={main} tabIndex={-1}>

@@ -1,11 +1,16 @@
+import { isPlaidKey, plaidCategoryName } from '../../../shared/categories';
 import type { ConnectionStatus } from '../../../shared/model';
+import { categoryName } from '../store/category-names';
 
-/** Plaid's `FOOD_AND_DRINK` → "Food and drink"; a category the person named stays as typed. */
+/**
+ * A category as the person calls it: their name for it from their list (a renamed Plaid category
+ * shows its new name), else Plaid's `FOOD_AND_DRINK` → "Food and drink", else the text as typed.
+ */
 export function categoryLabel(category: string | null): string {
   if (!category) return 'Uncategorized';
-  if (!/^[A-Z0-9_]+$/.test(category)) return category;
-  const words = category.toLowerCase().split('_').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const named = categoryName(category);
+  if (named !== null) return named;
+  return isPlaidKey(category) ? plaidCategoryName(category) : category;
 }
 
 export type AccountGroup = 'cash' | 'credit' | 'loan' | 'investment' | 'other';

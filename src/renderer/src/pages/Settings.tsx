@@ -6,6 +6,7 @@ import { LoadingBlock } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { PageHeader } from '../components/PageHeader';
 import { asLedgerError } from '../errors';
+import { CategoriesManager } from '../features/categories/CategoriesManager';
 import { afterKeysSaved } from '../features/settings/after-keys-saved';
 import { KeysForm } from '../features/settings/KeysForm';
 import { ExportButton } from '../features/transactions/ExportButton';
@@ -19,10 +20,14 @@ import { toast } from '../store/toasts';
 export function Settings() {
   return (
     <div className="page page-narrow">
-      <PageHeader title="Settings" subtitle="Plaid keys, syncing, and where your data lives" />
+      <PageHeader
+        title="Settings"
+        subtitle="Plaid keys, syncing, your categories, and where your data lives"
+      />
       <PlaidKeys />
       <OAuthBanks />
       <Syncing />
+      <CategoriesManager />
       <DataLocation />
       <Export />
     </div>

@@ -16,6 +16,7 @@ import { formatMonth } from '../../format/dates';
 import { categoryLabel } from '../../format/labels';
 import { currencyDigits, formatMoney, toMajor } from '../../format/money';
 import { usePrefersDark } from '../../hooks/usePrefersDark';
+import { useCategoryNames } from '../../store/category-names';
 import { compact } from '../accounts/BalanceChart';
 import { chartPalette } from '../charts/palette';
 import {
@@ -46,6 +47,7 @@ export function SpendingThisMonth({
   currency: string;
 }) {
   const palette = chartPalette(usePrefersDark());
+  useCategoryNames((s) => s.version); // renamed categories relabel the chart
   const slices = monthSlices(report, month, currency);
   const order = topCategories(report, currency);
   const colorOf = (category: string | null) => {
@@ -126,6 +128,7 @@ export function SpendingByMonth({
   currency: string;
 }) {
   const palette = chartPalette(usePrefersDark());
+  useCategoryNames((s) => s.version); // renamed categories relabel the chart
   const order = topCategories(report, currency);
   const keep = order.slice(0, TOP_CATEGORIES);
   const data = monthlyStacks(report, currency, keep).map((row) => {

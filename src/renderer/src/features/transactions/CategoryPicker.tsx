@@ -6,8 +6,8 @@ import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 const NEW = '\u0000new';
 
 /**
- * The person's choice of category: Plaid's list, every category already in use (their own
- * included), or a new one typed in. '' means "the bank's category".
+ * The person's choice of category: their list (hidden ones left out, unless it is the value
+ * already chosen), shown by their names, or a new one typed in. '' means "the bank's category".
  */
 export function CategoryPicker({
   value,
@@ -29,15 +29,26 @@ export function CategoryPicker({
   /** Offer "New category…" (a field that saves per keystroke must not). */
   allowNew?: boolean;
 }) {
-  const used = useLedgerQuery('categories.list', {}, { watch: 'ledger' });
+  const list = useLedgerQuery('categories.list', {}, { watch: 'ledger' });
   const [typing, setTyping] = useState(false);
   const ids = { select: useId(), text: useId() };
   const options = useMemo(() => {
-    const all = new Set<string>(PLAID_PRIMARY_CATEGORIES);
-    for (const c of used.data ?? []) all.add(c.category);
-    if (value) all.add(value);
-    return [...all].sort((a, b) => categoryLabel(a).localeCompare(categoryLabel(b)));
-  }, [used.data, value]);
+    // Before the list arrives, Plaid's categories keep the picker usable.
+    const known =
+      list.data ??
+      PLAID_PRIMARY_CATEGORIES.map((key) => ({
+        category: key,
+        name: categoryLabel(key),
+        hidden: false,
+      }));
+    const offered = known
+      .filter((c) => !c.hidden || c.category === value)
+      .map((c) => ({ value: c.category, name: c.name }));
+    if (value && !offered.some((o) => o.value === value)) {
+      offered.push({ value, name: categoryLabel(value) });
+    }
+    return offered.sort((a, b) => a.name.localeCompare(b.name));
+  }, [list.data, value]);
 
   return (
     <div className={compact ? 'inline-field' : 'field'}>
@@ -81,9 +92,9 @@ export function CategoryPicker({
               Choose a category
             </option>
           )}
-          {options.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.name}
             </option>
           ))}
           {allowNew ? <option value={NEW}>New category…</option> : null}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { Account, CategoryCount, Connection, TagCount } from '../../../../shared/model';
+import type { CategoryInfo } from '../../../../shared/categories';
+import type { Account, Connection, TagCount } from '../../../../shared/model';
 import { SearchIcon } from '../../components/Icons';
 import { categoryLabel } from '../../format/labels';
 import { useDebouncedCallback } from '../../hooks/useDebouncedCallback';
@@ -19,7 +20,7 @@ export function FilterBar({
   onChange(patch: Partial<TransactionFilters>, options?: { replace?: boolean }): void;
   accounts: Account[];
   connections: Connection[];
-  categories: CategoryCount[];
+  categories: CategoryInfo[];
   tags: TagCount[];
 }) {
   const id = useId();
@@ -39,6 +40,8 @@ export function FilterBar({
     .filter((g) => g.accounts.length > 0);
   const categoryKnown =
     !filters.category || categories.some((c) => c.category === filters.category);
+  // The filter offers what rows carry now (the person's list also has categories not used yet).
+  const inUse = categories.filter((c) => c.count > 0 || c.category === filters.category);
 
   return (
     <form
@@ -171,9 +174,9 @@ export function FilterBar({
             {categoryKnown ? null : (
               <option value={filters.category}>{categoryLabel(filters.category)}</option>
             )}
-            {categories.map((c) => (
+            {inUse.map((c) => (
               <option key={c.category} value={c.category}>
-                {categoryLabel(c.category)}
+                {c.name}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import { Badge } from '../../components/StatusBadge';
 import { Money } from '../../components/Money';
 import { formatDay } from '../../format/dates';
 import { categoryLabel } from '../../format/labels';
+import { useCategoryNames } from '../../store/category-names';
 import { accountLabel } from '../accounts/summary';
 
 /** A short list of transactions as a plain table (recent ones, one import batch). */
@@ -18,6 +19,8 @@ export function TransactionList({
   showAccount?: boolean;
   caption?: string;
 }) {
+  // Re-render when the person renames a category, so the cells show the new name.
+  useCategoryNames((s) => s.version);
   return (
     <table className="data-table">
       {caption ? <caption className="visually-hidden">{caption}</caption> : null}
