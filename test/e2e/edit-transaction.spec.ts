@@ -271,6 +271,24 @@ test('tag and split a row, confirm a transfer, sort by amount, search mid-word a
     .poll(() => query("SELECT 1 FROM transfer_pairs WHERE status = 'confirmed'").length)
     .toBe(1);
 
+  // A confirmed row's panel names the other side, and takes the pair apart.
+  const confirmed = query<{ shown: string; amount: number }>(
+    `SELECT COALESCE(t.payee, t.merchant_name, t.name) AS shown, t.amount
+     FROM transfer_pairs p JOIN transactions t ON t.seq = p.out_seq WHERE p.status = 'confirmed'`,
+  )[0]!;
+  await page.getByLabel('Search').fill((Math.abs(confirmed.amount) / 100).toFixed(2));
+  await rows(page).filter({ hasText: confirmed.shown }).first().click();
+  const transferPanel = page.getByRole('dialog');
+  const note = transferPanel.getByRole('region', { name: 'Transfer' });
+  await expect(note).toContainText(/You marked this as money moved (to|from) /);
+  await note.getByRole('button', { name: 'This is not a transfer' }).click();
+  await expect
+    .poll(() => query("SELECT 1 FROM transfer_pairs WHERE status = 'confirmed'").length)
+    .toBe(0);
+  await expect(note).toHaveCount(0);
+  await transferPanel.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
   // Sort by amount: biggest money out first, then (again) biggest money in first.
   const amountHeader = page.getByRole('columnheader', { name: 'Amount' });
   await amountHeader.getByRole('button').click();

@@ -8,6 +8,7 @@ import { BatchDetail } from './pages/BatchDetail';
 import { Connections } from './pages/Connections';
 import { NotFound } from './pages/NotFound';
 import { Overview } from './pages/Overview';
+import { Rules } from './pages/Rules';
 import { Settings } from './pages/Settings';
 import { Transactions } from './pages/Transactions';
 
@@ -27,6 +28,7 @@ export function createAppRouter() {
         { path: 'accounts', element: <Accounts /> },
         { path: 'accounts/:accountId', element: <AccountDetail /> },
         { path: 'transactions', element: <Transactions /> },
+        { path: 'rules', element: <Rules /> },
         { path: 'connections', element: <Connections /> },
         { path: 'activity', element: <Activity /> },
         { path: 'activity/batches/:batchId', element: <BatchDetail /> },

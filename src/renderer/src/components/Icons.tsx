@@ -63,6 +63,14 @@ export const SettingsIcon = (p: P) => (
     <circle cx="18" cy="18" r="2" />
   </Icon>
 );
+/** A list with a branch: "when this, then that". */
+export const RulesIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 6h9M4 12h6M4 18h9" />
+    <path d="M16 9l3 3-3 3" />
+    <path d="M13 12h6" />
+  </Icon>
+);
 export const SyncIcon = (p: P) => (
   <Icon {...p}>
     <path d="M20 11a8 8 0 0 0-14.3-4.5L4 8" />

@@ -8,6 +8,7 @@ import {
   ConnectionsIcon,
   LogoMark,
   OverviewIcon,
+  RulesIcon,
   SettingsIcon,
   TransactionsIcon,
 } from './Icons';
@@ -16,6 +17,7 @@ const ITEMS = [
   { to: '/', label: 'Overview', icon: OverviewIcon, end: true },
   { to: '/accounts', label: 'Accounts', icon: AccountsIcon, end: false },
   { to: '/transactions', label: 'Transactions', icon: TransactionsIcon, end: false },
+  { to: '/rules', label: 'Rules', icon: RulesIcon, end: false },
   { to: '/connections', label: 'Connections', icon: ConnectionsIcon, end: false },
   { to: '/activity', label: 'Activity', icon: ActivityIcon, end: false },
   { to: '/settings', label: 'Settings', icon: SettingsIcon, end: false },

@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { Transaction } from '../../../../shared/model';
 import { categoryLabel } from '../../format/labels';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { useLedger } from '../../ledger/context';
+import { useCategoryNames } from '../../store/category-names';
 import { toast } from '../../store/toasts';
+import { offerRuleSuggestion } from '../rules/suggestion';
 import { CategoryPicker } from './CategoryPicker';
 import { shownCategory, shownPayee } from './shown';
 import { announceEdit } from './undo';
@@ -14,8 +17,11 @@ import { announceEdit } from './undo';
  */
 export function InlineCategory({ transaction: t }: { transaction: Transaction }) {
   const ledger = useLedger();
+  const navigate = useNavigate();
   const update = useLedgerMutation('transactions.update');
   const [editing, setEditing] = useState(false);
+  // Re-render when the person renames a category, so the cell shows the new name.
+  useCategoryNames((s) => s.version);
   const label = categoryLabel(shownCategory(t));
 
   async function choose(value: string) {
@@ -23,9 +29,10 @@ export function InlineCategory({ transaction: t }: { transaction: Transaction })
     const category = value.trim() === '' ? null : value.trim();
     setEditing(false);
     const result = await update.run({ ids: [t.id], set: { category } });
-    if (result)
-      announceEdit(ledger, `Category set to ${categoryLabel(category ?? t.category)}`, result);
-    else toast({ tone: 'error', title: 'The category could not be changed' });
+    if (!result) return toast({ tone: 'error', title: 'The category could not be changed' });
+    announceEdit(ledger, `Category set to ${categoryLabel(category ?? t.category)}`, result);
+    // The row may have scrolled out of the table by then; navigate still works unmounted.
+    offerRuleSuggestion(result, navigate);
   }
 
   if (!editing) {

@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { TransactionDetail } from '../../../../shared/model';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { useLedger } from '../../ledger/context';
+import { offerRuleSuggestion } from '../rules/suggestion';
 import { CategoryPicker } from './CategoryPicker';
 import { announceEdit } from './undo';
 
@@ -16,6 +18,7 @@ type EditSet = ChannelInput<'transactions.update'>['set'];
  */
 export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
   const ledger = useLedger();
+  const navigate = useNavigate();
   const t = detail.transaction;
   const update = useLedgerMutation('transactions.update');
   const [payee, setPayee] = useState(t.user.payee ?? '');
@@ -50,7 +53,9 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
       set: body,
       ...(forSameText ? { payeeForSameText: true } : {}),
     });
-    if (result) announceEdit(ledger, 'Transaction saved', result);
+    if (!result) return;
+    announceEdit(ledger, 'Transaction saved', result);
+    offerRuleSuggestion(result, navigate);
   }
 
   return (

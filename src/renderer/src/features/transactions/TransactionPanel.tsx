@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TransactionDetail } from '../../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -9,6 +9,8 @@ import { formatDateTime, formatDay } from '../../format/dates';
 import { categoryLabel } from '../../format/labels';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 import { useLedger } from '../../ledger/context';
+import { ConfirmedTransferNote } from '../transfers/ConfirmedTransferNote';
+import { RULES_PATH, seedFromTransaction, type RulesRouteState } from '../rules/seed';
 import { SplitEditor } from './SplitEditor';
 import { TagEditor } from './TagEditor';
 import { TransactionEditForm } from './TransactionEditForm';
@@ -22,16 +24,29 @@ import { shownPayee } from './shown';
  */
 export function TransactionPanel({ id, onClose }: { id: string; onClose(): void }) {
   const ledger = useLedger();
+  const navigate = useNavigate();
   const detail = useLedgerQuery('transactions.get', { id }, { watch: 'ledger' });
   const t = detail.data?.transaction;
+  // The Rules screen opens its editor on this row's text and category; its live preview then
+  // shows which other transactions the rule would catch.
+  const createRule = () => {
+    if (!t) return;
+    const state: RulesRouteState = { ruleSeed: seedFromTransaction(t) };
+    void navigate(RULES_PATH, { state });
+  };
   return (
     <Dialog
       title={t ? shownPayee(t) : 'Transaction'}
       onClose={onClose}
       footer={
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
+        <>
+          <button type="button" className="button" disabled={!t} onClick={createRule}>
+            Create a rule from this transaction
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </>
       }
     >
       <div className="tx-panel">
@@ -40,6 +55,9 @@ export function TransactionPanel({ id, onClose }: { id: string; onClose(): void 
         {detail.data ? (
           <>
             <BankFacts detail={detail.data} />
+            {detail.data.transfer ? (
+              <ConfirmedTransferNote transfer={detail.data.transfer} />
+            ) : null}
             <TransactionEditForm key={editKey(detail.data)} detail={detail.data} />
             <div>
               <h3 className="section-title">Tags</h3>
@@ -168,6 +186,7 @@ function History({ detail }: { detail: TransactionDetail }) {
           <li key={i} className={c.undone ? 'muted' : undefined}>
             <time dateTime={c.at}>{formatDateTime(c.at)}</time>: {FIELD_NAMES[c.field] ?? c.field}{' '}
             from {shownValue(c.field, c.before)} to {shownValue(c.field, c.after)}
+            {c.by === 'rule' ? (c.ruleName ? ` by the rule “${c.ruleName}”` : ' by a rule') : ''}
             {c.undone ? ' (undone)' : ''}
           </li>
         ))}
