@@ -1,9 +1,11 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { ImportBatch } from '../../../shared/model';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ActivityIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
+import { QueryState } from '../components/QueryState';
 import { PageHeader } from '../components/PageHeader';
 import { SyncRunsTable } from '../features/activity/SyncRunsTable';
 import { useSyncRuns } from '../features/activity/useSyncRuns';
@@ -104,78 +106,71 @@ function Runs({ connection, nameOf }: { connection: string; nameOf: NameOf }) {
 }
 
 function Batches({ connection, nameOf }: { connection: string; nameOf: NameOf }) {
-  const { data, error, reload } = useLedgerQuery(
-    'batches.list',
-    { limit: 200 },
-    { watch: 'ledger' },
-  );
-  const batches = data?.filter((b) => !connection || b.connectionId === connection);
+  const query = useLedgerQuery('batches.list', { limit: 200 }, { watch: 'ledger' });
+  const ofConnection = (all: ImportBatch[]) =>
+    all.filter((b) => !connection || b.connectionId === connection);
   return (
     <section className="card" aria-labelledby="batches-heading">
       <header className="card-header">
         <h2 id="batches-heading">Import batches</h2>
         <p className="muted">One per sync that changed something</p>
       </header>
-      {error && !data ? (
-        <ErrorNotice
-          error={error}
-          action={
-            <button type="button" className="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        />
-      ) : null}
-      {!data && !error ? <LoadingBlock label="Loading import batches…" rows={5} /> : null}
-      {batches && batches.length === 0 ? (
-        <EmptyState title="No import batches yet" headingLevel={3}>
-          <p>Every sync that adds, changes or removes transactions records a batch here.</p>
-        </EmptyState>
-      ) : null}
-      {batches && batches.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label="Import batches" tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Batch</th>
-                <th scope="col">Imported</th>
-                <th scope="col">Connection</th>
-                <th scope="col">Sync run</th>
-                <th scope="col" className="num">
-                  New
-                </th>
-                <th scope="col" className="num">
-                  Updated
-                </th>
-                <th scope="col" className="num">
-                  Removed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.id}>
-                  <td>
-                    <Link to={`/activity/batches/${b.id}`}>Batch #{b.id}</Link>
-                  </td>
-                  <td className="nowrap">{formatDateTime(b.createdAt)}</td>
-                  <td>{nameOf(b.connectionId)}</td>
-                  <td>{b.runId === null ? '—' : `#${b.runId}`}</td>
-                  <td className="num">{b.added.toLocaleString()}</td>
-                  <td className="num">{b.modified.toLocaleString()}</td>
-                  <td className="num">{b.removed.toLocaleString()}</td>
+      <QueryState
+        query={query}
+        loadingLabel="Loading import batches…"
+        loadingRows={5}
+        isEmpty={(all) => ofConnection(all).length === 0}
+        empty={
+          <EmptyState title="No import batches yet" headingLevel={3}>
+            <p>Every sync that adds, changes or removes transactions records a batch here.</p>
+          </EmptyState>
+        }
+      >
+        {(all) => (
+          <div className="table-scroll" role="region" aria-label="Import batches" tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Batch</th>
+                  <th scope="col">Imported</th>
+                  <th scope="col">Connection</th>
+                  <th scope="col">Sync run</th>
+                  <th scope="col" className="num">
+                    New
+                  </th>
+                  <th scope="col" className="num">
+                    Updated
+                  </th>
+                  <th scope="col" className="num">
+                    Removed
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+              </thead>
+              <tbody>
+                {ofConnection(all).map((b) => (
+                  <tr key={b.id}>
+                    <td>
+                      <Link to={`/activity/batches/${b.id}`}>Batch #{b.id}</Link>
+                    </td>
+                    <td className="nowrap">{formatDateTime(b.createdAt)}</td>
+                    <td>{nameOf(b.connectionId)}</td>
+                    <td>{b.runId === null ? '—' : `#${b.runId}`}</td>
+                    <td className="num">{b.added.toLocaleString()}</td>
+                    <td className="num">{b.modified.toLocaleString()}</td>
+                    <td className="num">{b.removed.toLocaleString()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
     </section>
   );
 }
 
 function Quarantine({ connection, nameOf }: { connection: string; nameOf: NameOf }) {
-  const { data, error } = useLedgerQuery(
+  const query = useLedgerQuery(
     'quarantine.list',
     connection ? { connectionId: connection, limit: 200 } : { limit: 200 },
     { watch: 'ledger' },
@@ -186,39 +181,43 @@ function Quarantine({ connection, nameOf }: { connection: string; nameOf: NameOf
         <h2 id="quarantine-heading">Set aside</h2>
         <p className="muted">Rows from Plaid that could not be applied, kept rather than dropped</p>
       </header>
-      {error && !data ? <ErrorNotice error={error} /> : null}
-      {!data && !error ? <LoadingBlock label="Loading…" /> : null}
-      {data && data.length === 0 ? (
-        <EmptyState title="Nothing was set aside" headingLevel={3}>
-          <p>Every row Plaid sent so far could be applied to your ledger.</p>
-        </EmptyState>
-      ) : null}
-      {data && data.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label="Rows set aside" tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Connection</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Plaid id</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((q) => (
-                <tr key={q.id}>
-                  <td className="nowrap">{formatDateTime(q.createdAt)}</td>
-                  <td>{nameOf(q.connectionId)}</td>
-                  <td>{q.kind}</td>
-                  <td>{q.plaidId ? <code>{q.plaidId}</code> : '—'}</td>
-                  <td>{q.reason}</td>
+      <QueryState
+        query={query}
+        loadingLabel="Loading…"
+        isEmpty={(rows) => rows.length === 0}
+        empty={
+          <EmptyState title="Nothing was set aside" headingLevel={3}>
+            <p>Every row Plaid sent so far could be applied to your ledger.</p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <div className="table-scroll" role="region" aria-label="Rows set aside" tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Connection</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Plaid id</th>
+                  <th scope="col">Reason</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+              </thead>
+              <tbody>
+                {data.map((q) => (
+                  <tr key={q.id}>
+                    <td className="nowrap">{formatDateTime(q.createdAt)}</td>
+                    <td>{nameOf(q.connectionId)}</td>
+                    <td>{q.kind}</td>
+                    <td>{q.plaidId ? <code>{q.plaidId}</code> : '—'}</td>
+                    <td>{q.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
     </section>
   );
 }
