@@ -1,8 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { startBuiltHost, type RunningHost } from './support/host';
 import { expectAccessible } from './support/screens';
-import { seedLedger, type SeededLedger } from './support/seed-ledger';
+import { useSeededHost } from './support/seeded-host';
 
 /**
  * The person's own categories, managed in Settings: a renamed Plaid category shows its new name
@@ -10,28 +8,7 @@ import { seedLedger, type SeededLedger } from './support/seed-ledger';
  * one step that the notice's Undo takes back. Each step is checked in the database file too.
  */
 
-let host: RunningHost;
-let seeded: SeededLedger;
-
-test.beforeAll(async () => {
-  seeded = await seedLedger();
-  host = await startBuiltHost({}, { dataDir: seeded.dataDir });
-});
-
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-});
-
-test.use({ viewport: { width: 1440, height: 900 } });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(seeded.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const { openUrl, query } = useSeededHost();
 
 async function go(page: Page, screen: 'Settings' | 'Transactions'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
@@ -43,7 +20,7 @@ const rows = (page: Page) => page.locator('.tx-body [role="row"]:not(.tx-row-pla
 test('rename, hide and merge categories; the transactions screen follows and undo takes a merge back', async ({
   page,
 }) => {
-  await page.goto(host.openUrl);
+  await page.goto(openUrl());
   await go(page, 'Settings');
   const manager = page.getByRole('region', { name: 'Your categories' });
   await expect(manager.getByRole('rowheader', { name: 'Food and drink' })).toBeVisible();

@@ -1,8 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { startBuiltHost, type RunningHost } from './support/host';
 import { expectAccessible, keepScreenshot } from './support/screens';
-import { seedLedger, type SeededLedger } from './support/seed-ledger';
+import { useSeededHost } from './support/seeded-host';
 
 /**
  * The person edits the ledger from the transactions screen: opens a row, renames its payee for
@@ -10,33 +8,12 @@ import { seedLedger, type SeededLedger } from './support/seed-ledger';
  * the toast's button and by Ctrl+Z. Every step is checked in the database file itself.
  */
 
-let host: RunningHost;
-let seeded: SeededLedger;
-
-test.beforeAll(async () => {
-  seeded = await seedLedger();
-  host = await startBuiltHost({}, { dataDir: seeded.dataDir });
-});
-
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-});
-
-test.use({ viewport: { width: 1440, height: 900 } });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(seeded.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const { openUrl, query } = useSeededHost();
 
 const STARBUCKS = 'STARBUCKS STORE 04321';
 
 async function openTransactions(page: Page, search = ''): Promise<void> {
-  await page.goto(host.openUrl);
+  await page.goto(openUrl());
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Transactions' })

@@ -1,8 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startBuiltHost, type RunningHost } from './support/host';
 import { expectAccessible, keepScreenshot } from './support/screens';
-import { seedLedger, type SeededLedger } from './support/seed-ledger';
+import { useSeededHost } from './support/seeded-host';
 
 /**
  * The person makes rules from the UI: one from an opened transaction (its live preview counts the
@@ -11,28 +9,7 @@ import { seedLedger, type SeededLedger } from './support/seed-ledger';
  * same payee by hand twice. Every step is checked in the database file itself.
  */
 
-let host: RunningHost;
-let seeded: SeededLedger;
-
-test.beforeAll(async () => {
-  seeded = await seedLedger();
-  host = await startBuiltHost({}, { dataDir: seeded.dataDir });
-});
-
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-});
-
-test.use({ viewport: { width: 1440, height: 900 } });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(seeded.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const { openUrl, query } = useSeededHost();
 
 const count = (sql: string, ...params: unknown[]) => query<{ n: number }>(sql, ...params)[0]!.n;
 
@@ -56,7 +33,7 @@ const toast = (page: Page, text: string | RegExp) =>
 const ruleItem = (page: Page, name: string) => page.getByRole('listitem', { name, exact: true });
 
 async function openStarbucks(page: Page): Promise<void> {
-  await page.goto(host.openUrl);
+  await page.goto(openUrl());
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Transactions' })
@@ -67,7 +44,7 @@ async function openStarbucks(page: Page): Promise<void> {
 }
 
 async function openRules(page: Page): Promise<void> {
-  await page.goto(host.openUrl);
+  await page.goto(openUrl());
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rules' })).toBeVisible();
 }
