@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelOutput, Transaction } from '../../src/shared/contract';
-import { startTestCore, type TestCore } from '../support/core';
+import type { Channel, Transaction } from '../../src/shared/contract';
+import { callCore, startTestCore, type TestCore } from '../support/core';
 
 /**
  * The person's categories through the core's channels, on a real SQLite file seeded with rows in
@@ -14,11 +14,8 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function call<C extends Channel>(channel: C, input: unknown = {}) {
-  const result = await t!.core.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+const call = <C extends Channel>(channel: C, input: unknown = {}) =>
+  callCore(t!.core, channel, input);
 
 async function refusal(channel: Channel, input: unknown) {
   const result = await t!.core.invoke(channel, input);

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { monthsEndingAt } from '../../src/main/db/reports-repo';
-import type { Channel, ChannelOutput } from '../../src/shared/contract';
-import { startTestCore, type TestCore } from '../support/core';
+import type { Channel } from '../../src/shared/contract';
+import { callCore, startTestCore, type TestCore } from '../support/core';
 
 let t: TestCore | undefined;
 afterEach(async () => {
@@ -10,11 +10,8 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function call<C extends Channel>(channel: C, input: unknown = {}) {
-  const result = await t!.core.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+const call = <C extends Channel>(channel: C, input: unknown = {}) =>
+  callCore(t!.core, channel, input);
 
 /** Writes a few more rows beside the seed, with the categories the report must leave out. */
 function addRows(rows: Array<[string, string, number, string | null, string | null, number?]>) {

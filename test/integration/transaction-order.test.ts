@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput, Transaction } from '../../src/shared/contract';
+import type { Channel, ChannelInput, Transaction } from '../../src/shared/contract';
 import { TRANSACTION_SORTS } from '../../src/shared/contract';
-import { startTestCore, type TestCore } from '../support/core';
+import { callCore, startTestCore, type TestCore } from '../support/core';
 
 /**
  * The list in every order, with the person's filters and the totals of what it shows, checked
@@ -15,11 +15,8 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function call<C extends Channel>(channel: C, input: unknown = {}) {
-  const result = await t!.core.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+const call = <C extends Channel>(channel: C, input: unknown = {}) =>
+  callCore(t!.core, channel, input);
 
 /** Every row of the list, page by page, as the screen walks it. */
 async function walk(input: ChannelInput<'transactions.list'>, limit = 7): Promise<Transaction[]> {

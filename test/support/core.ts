@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../src/main/core';
 import { databaseFileName } from '../../src/main/environment-file';
 import { silentLogger } from '../../src/main/log';
 import { MemorySecretStore } from '../../src/main/secrets/memory-store';
+import type { Channel, ChannelOutput } from '../../src/shared/contract';
 import { seedDatabase, type SeedOptions, type Seeded } from './seed';
 import { tempDir } from './temp-dir';
 
@@ -52,4 +53,15 @@ export async function startTestCore(
 
 export function fileExists(file: string): boolean {
   return fs.existsSync(file);
+}
+
+/** A channel's answer; a refusal throws with the channel and its code, since the test expected none. */
+export async function callCore<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: unknown = {},
+): Promise<ChannelOutput<C>> {
+  const result = await core.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
 }
