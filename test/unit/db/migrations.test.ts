@@ -101,6 +101,8 @@ describe('migrations', () => {
         'rules',
         'categories',
         'category_merges',
+        'transaction_import_ids',
+        'batch_links',
       ].sort(),
     );
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
@@ -619,6 +621,70 @@ describe('migrations', () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(/transactions_visible_by_payee/);
+    db.close();
+  });
+
+  it('from version 14: every row, account and batch keeps its seq and its links, and rows without a connection become possible', async () => {
+    const file = fileAtVersion(tempDir(), 14);
+    const v14 = new BetterSqlite3(file);
+    v14.pragma('foreign_keys = ON');
+    insertV1Fixture(v14);
+    const now = '2026-01-01T00:00:00.000Z';
+    v14.prepare("INSERT INTO tags (name, created_at) VALUES ('trip', ?)").run(now);
+    v14.prepare('INSERT INTO transaction_tags (seq, tag_id) SELECT seq, 1 FROM transactions').run();
+    v14.prepare("INSERT INTO transaction_aliases VALUES ('old-id', 1, 'posted', ?)").run(now);
+    v14
+      .prepare("INSERT INTO import_batches (connection_id, created_at, added) VALUES ('c1', ?, 2)")
+      .run(now);
+    v14
+      .prepare('UPDATE transactions SET batch_id = 1, payee = ?, locks = ? WHERE seq = 1')
+      .run('Coffee', '{"payee":"x"}');
+    const before = v14.prepare('SELECT * FROM transactions ORDER BY seq').all();
+    v14.close();
+
+    const db = await openDatabase({ file });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const after = db.prepare('SELECT * FROM transactions ORDER BY seq').all() as Record<
+      string,
+      unknown
+    >[];
+    expect(after.map(({ source: _s, ...rest }) => rest)).toEqual(before);
+    expect(after.every((r) => r.source === 'plaid')).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) FROM transaction_tags').pluck().get()).toBe(before.length);
+    expect(db.prepare('SELECT seq, reason FROM transaction_aliases').all()).toEqual([
+      { seq: 1, reason: 'posted' },
+    ]);
+    expect(db.prepare('SELECT method, connection_id FROM import_batches').all()).toEqual([
+      { method: 'PLAID', connection_id: 'c1' },
+    ]);
+    // The search index still points at the same rows.
+    expect(
+      db
+        .prepare('SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH \'"starbucks"\'')
+        .pluck()
+        .all(),
+    ).toEqual([1]);
+    // A manual account and row need no connection; a Plaid one still does.
+    db.prepare(
+      `INSERT INTO accounts (id, source, name, type, currency, created_at, updated_at)
+       VALUES ('manual-1', 'manual', 'Wallet', 'depository', 'EUR', ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO transactions (id, account_id, source, date, name, amount, currency, pending,
+         created_at, updated_at) VALUES ('manual-t1', 'manual-1', 'manual', '2026-01-05', 'Bread', -350, 'EUR', 0, ?, ?)`,
+    ).run(now, now);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO transactions (id, account_id, source, date, name, amount, currency, pending,
+             created_at, updated_at) VALUES ('p9', 'a1', 'plaid', '2026-01-05', 'x', 1, 'USD', 0, ?, ?)`,
+        )
+        .run(now, now),
+    ).toThrow(/CHECK/);
+    // Deleting the connection still takes its rows with it, and leaves the manual ones.
+    db.prepare("DELETE FROM connections WHERE id = 'c1'").run();
+    expect(db.prepare('SELECT id FROM transactions').pluck().all()).toEqual(['manual-t1']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 

@@ -13,6 +13,7 @@ import { transfers } from './011_transfers';
 import { rules } from './012_rules';
 import { categories } from './013_categories';
 import { sortIndexes } from './014_sort_indexes';
+import { ownMoney } from './015_own_money';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   rules,
   categories,
   sortIndexes,
+  ownMoney,
 ];
