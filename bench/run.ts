@@ -15,6 +15,7 @@ import { silentLogger } from '../src/main/log';
 import { MemorySecretStore } from '../src/main/secrets/memory-store';
 import type { TransactionPage } from '../src/shared/contract';
 import { seedDatabase } from '../test/support/seed';
+import { importAgainstRawInsert } from './imports';
 import { rulesAgainstPlainSql } from './rules';
 
 const BASELINE_ROWS = 10_000;
@@ -196,27 +197,34 @@ async function measure(rows: number): Promise<Map<string, number>> {
   return results;
 }
 
-const baseline = await measure(BASELINE_ROWS);
-const large = await measure(LARGE_ROWS);
-const growth = LARGE_ROWS / BASELINE_ROWS;
-process.stdout.write(`\ntransactions.list, median of ${REPEATS} (data grows ${growth}×)\n`);
-process.stdout.write(
-  `${'case'.padEnd(40)}${'baseline ms'.padStart(12)}${'large ms'.padStart(12)}${'ratio'.padStart(9)}\n`,
-);
-for (const [name, base] of baseline) {
-  const big = large.get(name);
-  if (big === undefined) continue;
+/** `BENCH_ONLY=lists` (lists and rules) or `BENCH_ONLY=import` runs one part; by default all. */
+const only = process.env.BENCH_ONLY;
+
+if (!only || only === 'lists') {
+  const baseline = await measure(BASELINE_ROWS);
+  const large = await measure(LARGE_ROWS);
+  const growth = LARGE_ROWS / BASELINE_ROWS;
+  process.stdout.write(`\ntransactions.list, median of ${REPEATS} (data grows ${growth}×)\n`);
   process.stdout.write(
-    `${name.padEnd(40)}${base.toFixed(2).padStart(12)}${big.toFixed(2).padStart(12)}${(big / base).toFixed(1).padStart(8)}×\n`,
+    `${'case'.padEnd(40)}${'baseline ms'.padStart(12)}${'large ms'.padStart(12)}${'ratio'.padStart(9)}\n`,
   );
+  for (const [name, base] of baseline) {
+    const big = large.get(name);
+    if (big === undefined) continue;
+    process.stdout.write(
+      `${name.padEnd(40)}${base.toFixed(2).padStart(12)}${big.toFixed(2).padStart(12)}${(big / base).toFixed(1).padStart(8)}×\n`,
+    );
+  }
+
+  await againstPlainSql(LARGE_ROWS);
+
+  const RULE_ROWS = 100_000;
+  {
+    const { core, dir } = await ledgerWith(RULE_ROWS);
+    await rulesAgainstPlainSql(core, dir, RULE_ROWS);
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-await againstPlainSql(LARGE_ROWS);
-
-const RULE_ROWS = 100_000;
-{
-  const { core, dir } = await ledgerWith(RULE_ROWS);
-  await rulesAgainstPlainSql(core, dir, RULE_ROWS);
-  await core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+if (!only || only === 'import') await importAgainstRawInsert();

@@ -17,6 +17,7 @@ import type {
   ConnectionsSummary,
   EditResult,
   ImportBatch,
+  NetWorthSeries,
   LinkResult,
   LinkToken,
   PlaidSettings,
@@ -39,10 +40,16 @@ import {
 } from './rules';
 
 import type { CategoryInfo } from './categories';
+import { csvMappingSchema, DATE_ORDERS, IMPORT_FORMATS } from './import-mapping';
+import type { CreateTransactionResult, ImportPreview, ImportResult } from './imports';
+import { MANUAL_ACCOUNT_KINDS } from './manual-accounts';
 
 export * from './model';
 export * from './categories';
 export * from './rules';
+export * from './imports';
+export * from './import-mapping';
+export * from './manual-accounts';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -137,6 +144,38 @@ const searchText = z
   // eslint-disable-next-line no-control-regex
   .transform((text) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim())
   .pipe(z.string().min(1, 'type at least one letter or digit to search'));
+/** Money a person types, in minor units: whole numbers, far beyond any real balance. */
+const minorUnits = z.number().int().min(-1e13).max(1e13);
+/** An ISO 4217 code this machine knows how to show (Intl's list; 'XXX'-style codes refused). */
+const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'a currency is a three-letter code like USD or EUR')
+  .refine(
+    (code) => Intl.supportedValuesOf('currency').includes(code),
+    'that is not a currency code this app knows (use one like USD, EUR or GBP)',
+  );
+/** The largest file an import takes (a bank's export is rarely a tenth of it). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/** One file to import into an account: its bytes (base64) and how to read them. */
+const importFile = z.strictObject({
+  accountId: id,
+  fileName: z.string().trim().min(1, 'the file needs a name').max(260),
+  content: z
+    .string()
+    .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, 'the file is larger than 10 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file did not arrive whole; choose it again'),
+  /** Found from the file itself when left out. */
+  format: z.enum(IMPORT_FORMATS).optional(),
+  /** CSV: how its columns read; left out, the account's last mapping or a guess is used. */
+  mapping: csvMappingSchema.optional(),
+  /** CSV and QIF: the order of day, month and year in the file's dates. */
+  dateOrder: z.enum(DATE_ORDERS).optional(),
+  /** Import the rows that can be read even though some cannot (by default nothing is imported). */
+  skipUnreadable: z.boolean().optional(),
+});
+
 export const SYNC_FREQUENCY_MINUTES = { min: 15, max: 7 * 24 * 60, default: 6 * 60 } as const;
 const syncFrequency = z
   .number()
@@ -329,7 +368,14 @@ export const channels = {
     output<Connection>(),
   ),
 
-  'accounts.list': channel(z.strictObject({ connectionId: id.optional() }), output<Account[]>()),
+  'accounts.list': channel(
+    z.strictObject({
+      connectionId: id.optional(),
+      /** Closed manual accounts too (default: only open ones). */
+      includeClosed: z.boolean().optional(),
+    }),
+    output<Account[]>(),
+  ),
   'accounts.get': channel(z.strictObject({ accountId: id }), output<AccountDetail>()),
   /** The person's own name for an account (null: the bank's again), or hiding it. */
   'accounts.update': channel(
@@ -342,6 +388,38 @@ export const channels = {
       .refine((v) => v.name !== undefined || v.hidden !== undefined, {
         message: 'choose a new name or whether to hide the account',
       }),
+    output<Account>(),
+  ),
+
+  /** A new account kept by hand (cash, a house, a loan Plaid cannot reach), in any currency. */
+  'accounts.create': channel(
+    z.strictObject({
+      name: z
+        .string()
+        .trim()
+        .min(1, 'the account needs a name')
+        .max(100, 'an account name is at most 100 characters')
+        // eslint-disable-next-line no-control-regex
+        .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs'),
+      kind: z.enum(MANUAL_ACCOUNT_KINDS),
+      currency: currencyCode,
+      /** What it holds (or, for a card or loan, what is owed) on `balanceDate`, in minor units. */
+      balance: minorUnits.optional(),
+      balanceDate: isoDate.optional(),
+    }),
+    output<Account>(),
+  ),
+  /** Closes a manual account (its history stays and still counts in the past) or reopens it. */
+  'accounts.close': channel(
+    z.strictObject({ accountId: id, closed: z.boolean() }),
+    output<Account>(),
+  ),
+  /**
+   * Records a manual account's balance on a day (a house's valuation, a count of the cash). Its
+   * balance now is the latest such record plus the transactions dated after it.
+   */
+  'accounts.setBalance': channel(
+    z.strictObject({ accountId: id, date: isoDate, balance: minorUnits }),
     output<Account>(),
   ),
 
@@ -434,6 +512,62 @@ export const channels = {
     }),
     output<EditResult>(),
   ),
+  /**
+   * A transaction entered by hand, in any account. When it is the same money as a row already
+   * there from the bank or a file (same amount, a few days apart), nothing is added and those
+   * rows come back, unless `addAnyway`.
+   */
+  'transactions.create': channel(
+    z.strictObject({
+      accountId: id,
+      date: isoDate,
+      amount: minorUnits.refine((n) => n !== 0, 'an amount of zero is not a transaction'),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'say what the transaction was')
+        .max(200, 'a description is at most 200 characters')
+        // eslint-disable-next-line no-control-regex
+        .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs'),
+      payee: userText(100).nullable().optional(),
+      category: userText(100).nullable().optional(),
+      notes: z.string().trim().max(2000).transform(emptyToNull).nullable().optional(),
+      tags: z.array(tagName).max(20).optional(),
+      addAnyway: z.boolean().optional(),
+    }),
+    output<CreateTransactionResult>(),
+  ),
+  /**
+   * Changes the date, amount or description of a row entered by hand or imported from a file
+   * (a bank's rows keep the bank's). One undo step.
+   */
+  'transactions.edit': channel(
+    z
+      .strictObject({
+        id,
+        date: isoDate.optional(),
+        amount: minorUnits
+          .refine((n) => n !== 0, 'an amount of zero is not a transaction')
+          .optional(),
+        name: z
+          .string()
+          .trim()
+          .min(1, 'say what the transaction was')
+          .max(200, 'a description is at most 200 characters')
+          // eslint-disable-next-line no-control-regex
+          .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs')
+          .optional(),
+      })
+      .refine((v) => v.date !== undefined || v.amount !== undefined || v.name !== undefined, {
+        message: 'choose at least one thing to change',
+      }),
+    output<EditResult>(),
+  ),
+  /** Deletes rows entered by hand or imported from a file, as one undo step. */
+  'transactions.delete': channel(
+    z.strictObject({ ids: z.array(id).min(1).max(500) }),
+    output<EditResult>(),
+  ),
   /** Every tag on a transaction in view, with how many carry it, by name. */
   'tags.list': channel(noInput, output<TagCount[]>()),
 
@@ -441,13 +575,42 @@ export const channels = {
     z.strictObject({
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).optional(),
+      /** Only the batches of one account (its imports and hand entries). */
+      accountId: id.optional(),
     }),
     output<ImportBatch[]>(),
   ),
+  /** One batch and a page of its rows (pass `cursor` back for the next page). */
   'batches.get': channel(
-    z.strictObject({ batchId: z.number().int().positive() }),
+    z.strictObject({
+      batchId: z.number().int().positive(),
+      limit: z.number().int().min(1).max(500).optional(),
+      cursor: z.string().min(1).max(200).optional(),
+    }),
     output<BatchDetail>(),
   ),
+
+  /**
+   * Reads a bank's file (CSV, OFX/QFX or QIF) for an account and says what importing it would
+   * do, row by row, without writing anything. For a CSV it also gives the layout it found and
+   * the mapping it would use.
+   */
+  'import.preview': channel(importFile, output<ImportPreview>()),
+  /**
+   * Imports the file: rows already here are matched, not added; the rest are added (rules run
+   * on them first) as one batch; a CSV's mapping is remembered for the account.
+   */
+  'import.commit': channel(importFile, output<ImportResult>()),
+  /** Takes a file import back: its rows go; rows it only matched stay as they were. */
+  'import.revert': channel(
+    z.strictObject({ batchId: z.number().int().positive() }),
+    output<{ removed: number }>(),
+  ),
+  /**
+   * Settles a suggested match: `sameAs` names the row it is the same money as (the two become
+   * one and the person's fields of both are kept), or null to keep both.
+   */
+  'import.resolve': channel(z.strictObject({ id, sameAs: id.nullable() }), output<EditResult>()),
 
   /** Money out per month and category, for the overview's charts (read-only). */
   'reports.spending': channel(
@@ -458,6 +621,19 @@ export const channels = {
       until: isoDate.optional(),
     }),
     output<SpendingReport>(),
+  ),
+  /**
+   * Net worth over time per currency: each account's daily balance (rebuilt backwards from its
+   * balance and transactions where the bank reported none), manual accounts included.
+   */
+  'reports.netWorth': channel(
+    z.strictObject({
+      /** How many months back from `until` (default 24). */
+      months: z.number().int().min(1).max(120).optional(),
+      until: isoDate.optional(),
+      step: z.enum(['day', 'week', 'month']).optional(),
+    }),
+    output<NetWorthSeries[]>(),
   ),
   /**
    * The person's categories with how many rows in view show each (for the filter list, the

@@ -95,9 +95,17 @@ export interface Balances {
   limit: number | null;
 }
 
+/** Who keeps an account's or a row's bank facts: Plaid's feed, a file, or the person by hand. */
+export type AccountSource = 'plaid' | 'manual';
+export type TransactionSource = 'plaid' | 'file' | 'manual';
+
 export interface Account {
   id: string;
-  connectionId: string;
+  /** The Plaid connection it syncs through; null for an account the person keeps by hand. */
+  connectionId: string | null;
+  source: AccountSource;
+  /** When the person closed it (a manual account); its history stays. */
+  closedAt: string | null;
   /** What the account is called here: the person's name for it, else the bank's. */
   name: string;
   /** The bank's own name for it, which a rename never changes. */
@@ -118,7 +126,10 @@ export interface Account {
 export interface Transaction {
   id: string;
   accountId: string;
-  connectionId: string;
+  /** null for a row in an account kept by hand. */
+  connectionId: string | null;
+  /** Who keeps its bank facts (date, amount, text): Plaid, a file, or the person. */
+  source: TransactionSource;
   date: string;
   authorizedDate: string | null;
   name: string;
@@ -172,8 +183,12 @@ export interface TransactionUserFields {
 export const USER_FIELDS = ['payee', 'category', 'notes', 'excluded', 'reviewed'] as const;
 export type UserField = (typeof USER_FIELDS)[number];
 
-/** What a row's history can name: a user field, its tags, or its split. */
-export type HistoryField = UserField | 'tags' | 'splits';
+/**
+ * What a row's history can name: a user field, its tags, or its split; for a row the person
+ * owns (typed in or imported from a file), also its date, amount, description and deletion.
+ */
+export type HistoryField =
+  UserField | 'tags' | 'splits' | 'date' | 'amount' | 'description' | 'deleted';
 
 /**
  * One change in a transaction's history. For `tags` the value is the names joined by ", " and
@@ -214,6 +229,11 @@ export interface BalanceSnapshot {
   date: string;
   current: number | null;
   available: number | null;
+  /**
+   * True for a day rebuilt backwards from a known balance and the transactions between; false
+   * for a balance the bank reported (or the person recorded) that day.
+   */
+  derived: boolean;
 }
 
 export interface AccountDetail {
@@ -257,19 +277,72 @@ export interface SyncRun {
   batchId: number | null;
 }
 
+export const IMPORT_METHODS = ['PLAID', 'CSV', 'OFX', 'QIF', 'MANUAL', 'API'] as const;
+export type ImportMethod = (typeof IMPORT_METHODS)[number];
+
+/**
+ * One sync run or one import: what it brought, where it went, and where its rows stand. A row's
+ * batch is where it first came from; later changes a run makes to rows of other batches are
+ * counted as that run's `modified` / `removed` without moving the rows.
+ */
 export interface ImportBatch {
+  /** `importBatchId` of the API we follow. */
   id: number;
-  connectionId: string;
+  importMethod: ImportMethod;
+  connectionId: string | null;
   runId: number | null;
+  /** The account a file or hand entries went into (null for a sync, which spans accounts). */
+  accountId: string | null;
+  accountName: string | null;
+  fileName: string | null;
+  /** When the batch was made (`firstCreated`). */
   createdAt: string;
+  /** Every row of the batch: the ones it added and the ones it found already here. */
+  count: number;
+  minDate: string | null;
+  maxDate: string | null;
+  /** Rows it added that matched nothing already here. */
+  unmatched: number;
+  /** Rows that were the same money as a row already here, so nothing was added for them. */
+  matched: number;
+  /** Rows the person confirmed: reviewed, or a suggested match they settled. */
+  confirmed: number;
+  /** Rows left out of reports, or deleted by the person. */
+  excluded: number;
+  /** Rows that may be the same as another; waiting for the person to choose. */
+  suggested: number;
   added: number;
   modified: number;
   removed: number;
+  /** When the person reverted this import (its rows are gone); null otherwise. */
+  revertedAt: string | null;
+}
+
+export type BatchRowStatus = 'unmatched' | 'matched' | 'confirmed' | 'excluded' | 'suggested';
+
+/** A row of a batch, as the drill-down shows it. */
+export interface BatchRow {
+  transaction: Transaction;
+  status: BatchRowStatus;
+  /** Who the money went to or came from, as shown: payee, else merchant, else the bank's text. */
+  counterparty: string;
+  match: BatchRowMatch | null;
+}
+
+export interface BatchRowMatch {
+  /** How it was found: the file's own id, the same amount a few days apart, or the person. */
+  how: 'id' | 'amount-date' | 'person';
+  /** The batch the row already here came from (for a matched row). */
+  otherBatchId: number | null;
+  /** For a suggestion: the rows it may be the same as. */
+  candidates: TransferSide[];
 }
 
 export interface BatchDetail {
   batch: ImportBatch;
-  transactions: Transaction[];
+  items: BatchRow[];
+  /** Pass back for the next page; null on the last. */
+  nextCursor: string | null;
 }
 
 export interface LinkToken {
@@ -358,4 +431,20 @@ export interface TransferDecision {
   outId: string;
   inId: string;
   status: 'confirmed' | 'rejected' | 'none';
+}
+
+/** Net worth on one day in one currency: what is owned, what is owed (positive), and the net. */
+export interface NetWorthPoint {
+  date: string;
+  assets: number;
+  liabilities: number;
+  net: number;
+  /** Some balance that day was rebuilt from transactions rather than reported. */
+  derived: boolean;
+}
+
+/** Net worth over time in one currency; currencies are never added together. */
+export interface NetWorthSeries {
+  currency: string;
+  points: NetWorthPoint[];
 }

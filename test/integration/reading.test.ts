@@ -148,7 +148,20 @@ describe('accounts', () => {
     expect(detail.transactionCount).toBe(30);
     expect(detail.recentTransactions).toHaveLength(20);
     expect(detail.recentTransactions[0]!.date).toBe('2026-11-20');
-    expect(detail.balanceHistory.map((b) => b.date)).toEqual([
+    // Every day from the first row to today: the three reported days as they were, the rest
+    // rebuilt from the rows.
+    const history = detail.balanceHistory;
+    const firstRow = (
+      await call(t.core, 'transactions.list', {
+        accountId: 'acc_1_chk',
+        sort: 'date',
+        direction: 'asc',
+        limit: 1,
+      })
+    ).items[0]!.date;
+    expect(history[0]!.date).toBe(firstRow);
+    expect(history[history.length - 1]!.date).toBe(new Date().toISOString().slice(0, 10));
+    expect(history.filter((b) => !b.derived).map((b) => b.date)).toEqual([
       '2026-11-18',
       '2026-11-19',
       '2026-11-20',
@@ -225,8 +238,9 @@ describe('import batches', () => {
     const batches = await call(t.core, 'batches.list');
     expect(batches.map((b) => b.connectionId)).toEqual(['conn_2', 'conn_1']);
     const detail = await call(t.core, 'batches.get', { batchId: batches[1]!.id });
-    expect(detail.transactions).toHaveLength(20);
-    expect(detail.transactions.every((tx) => tx.connectionId === 'conn_1')).toBe(true);
+    expect(detail.items).toHaveLength(20);
+    expect(detail.items.every((item) => item.transaction.connectionId === 'conn_1')).toBe(true);
+    expect(detail.batch).toMatchObject({ importMethod: 'PLAID', count: 20, unmatched: 20 });
     expect((await errorOf(t.core, 'batches.get', { batchId: 999 })).code).toBe('NOT_FOUND');
   });
 });

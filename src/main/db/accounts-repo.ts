@@ -1,9 +1,10 @@
-import type { Account, BalanceSnapshot } from '../../shared/model';
+import type { Account, AccountSource } from '../../shared/model';
 import type { Database } from './open';
 
 interface AccountRow {
   id: string;
-  connection_id: string;
+  connection_id: string | null;
+  source: AccountSource;
   name: string;
   official_name: string | null;
   type: string;
@@ -16,33 +17,44 @@ interface AccountRow {
   balance_updated_at: string | null;
   user_name: string | null;
   hidden: number;
+  closed_at: string | null;
   institution_name: string | null;
 }
+
+/** A balance the bank reported, or the person recorded, at the end of a day. */
+export interface StoredBalance {
+  date: string;
+  current: number | null;
+  available: number | null;
+}
+
+const SELECT_ACCOUNTS = `SELECT a.*, i.name AS institution_name FROM accounts a
+  LEFT JOIN connections c ON c.id = a.connection_id
+  LEFT JOIN institutions i ON i.id = c.institution_id`;
 
 export class AccountsRepo {
   constructor(private readonly db: Database) {}
 
-  list(connectionId?: string): Account[] {
-    const where = connectionId ? 'WHERE a.connection_id = ?' : '';
+  /** Plaid's accounts by connection, then the person's own; closed ones only when asked. */
+  list(connectionId?: string, options: { includeClosed?: boolean } = {}): Account[] {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (connectionId) {
+      where.push('a.connection_id = ?');
+      params.push(connectionId);
+    }
+    if (!options.includeClosed) where.push('a.closed_at IS NULL');
     return this.db
       .prepare<string[], AccountRow>(
-        `SELECT a.*, i.name AS institution_name FROM accounts a
-         JOIN connections c ON c.id = a.connection_id
-         LEFT JOIN institutions i ON i.id = c.institution_id ${where}
-         ORDER BY c.created_at, a.type, a.name, a.id`,
+        `${SELECT_ACCOUNTS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY a.connection_id IS NULL, c.created_at, a.type, a.name, a.id`,
       )
-      .all(...(connectionId ? [connectionId] : []))
+      .all(...params)
       .map(toAccount);
   }
 
   get(id: string): Account | undefined {
-    const row = this.db
-      .prepare<[string], AccountRow>(
-        `SELECT a.*, i.name AS institution_name FROM accounts a
-         JOIN connections c ON c.id = a.connection_id
-         LEFT JOIN institutions i ON i.id = c.institution_id WHERE a.id = ?`,
-      )
-      .get(id);
+    const row = this.db.prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`).get(id);
     return row ? toAccount(row) : undefined;
   }
 
@@ -64,9 +76,10 @@ export class AccountsRepo {
     return true;
   }
 
-  balanceHistory(accountId: string, limit = 730): BalanceSnapshot[] {
+  /** The real balances of an account, oldest first (the last `limit` days that have one). */
+  balanceSnapshots(accountId: string, limit = 3660): StoredBalance[] {
     return this.db
-      .prepare<[string, number], BalanceSnapshot>(
+      .prepare<[string, number], StoredBalance>(
         `SELECT date, current, available FROM
            (SELECT date, current, available FROM balance_snapshots
             WHERE account_id = ? ORDER BY date DESC LIMIT ?)
@@ -74,12 +87,39 @@ export class AccountsRepo {
       )
       .all(accountId, limit);
   }
+
+  /**
+   * The net of an account's rows per day from `from` on (rows in view; pending ones too, as the
+   * bank's current balance counts them), for rebuilding its balance backwards.
+   */
+  dailyNet(accountId: string, from: string): { date: string; amount: number }[] {
+    return this.db
+      .prepare<[string, string], { date: string; amount: number }>(
+        `SELECT date, SUM(amount) AS amount FROM transactions
+         WHERE account_id = ? AND removed_at IS NULL AND date >= ?
+         GROUP BY date ORDER BY date`,
+      )
+      .all(accountId, from);
+  }
+
+  /** The date of an account's oldest row in view, or null. */
+  firstTransactionDate(accountId: string): string | null {
+    return (
+      this.db
+        .prepare<[string], { first: string | null }>(
+          'SELECT MIN(date) AS first FROM transactions WHERE account_id = ? AND removed_at IS NULL',
+        )
+        .get(accountId)?.first ?? null
+    );
+  }
 }
 
-function toAccount(row: AccountRow): Account {
+export function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
     connectionId: row.connection_id,
+    source: row.source,
+    closedAt: row.closed_at,
     name: row.user_name ?? row.name,
     bankName: row.name,
     institutionName: row.institution_name,

@@ -1,4 +1,7 @@
 import type { Database } from './open';
+import { matchOne, MATCH_WINDOW_DAYS, type CandidateRow } from '../import/match';
+import { ImportsRepo } from './imports-repo';
+import { mergeRows } from './row-merge';
 import type { ConnectionStatus } from '../../shared/model';
 import { SPLIT_NO_LONGER_ADDS_UP } from './splits-repo';
 import { TRANSFER_AMOUNT_CHANGED, TRANSFER_SIDE_REMOVED } from './transfers-repo';
@@ -49,6 +52,9 @@ export class SyncStore {
   private readonly upsertAccount;
   private readonly upsertSnapshot;
   private readonly insertQuarantine;
+  private readonly ownCandidates;
+  private readonly idOfSeq;
+  private readonly imports: ImportsRepo;
 
   /** Rows inserted since the last `takeFresh`, for the rules to see before anyone else does. */
   private fresh: number[] = [];
@@ -72,7 +78,7 @@ export class SyncStore {
          authorized_date = @authorizedDate, name = @name, merchant_name = @merchantName,
          category = @category, category_detailed = @categoryDetailed, amount = @amount,
          currency = @currency, pending = @pending, pending_transaction_id = @pendingTransactionId,
-         payment_channel = @paymentChannel, batch_id = @batchId, updated_at = @now
+         payment_channel = @paymentChannel, updated_at = @now
        WHERE id = @id`,
     );
     // A row that takes over another (posted over pending, a renumbered id) gets the new id and
@@ -82,7 +88,8 @@ export class SyncStore {
          authorized_date = @authorizedDate, name = @name, merchant_name = @merchantName,
          category = @category, category_detailed = @categoryDetailed, amount = @amount,
          currency = @currency, pending = @pending, pending_transaction_id = @pendingTransactionId,
-         payment_channel = @paymentChannel, removed_at = NULL, batch_id = @batchId,
+         payment_channel = @paymentChannel, removed_at = NULL,
+         connection_id = @connectionId, source = 'plaid',
          needs_review = CASE
            WHEN @amountChanged = 1 AND EXISTS (SELECT 1 FROM transaction_splits s WHERE s.seq = @seq)
              THEN @splitReview
@@ -157,6 +164,17 @@ export class SyncStore {
        ON CONFLICT(account_id, date) DO UPDATE SET current = excluded.current,
          available = excluded.available, credit_limit = excluded.credit_limit,
          currency = excluded.currency`,
+    );
+    this.imports = new ImportsRepo(db);
+    this.idOfSeq = db.prepare<[number], { id: string }>(
+      'SELECT id FROM transactions WHERE seq = ?',
+    );
+    // The person's own rows (typed in, or from a file) that may be this same money.
+    this.ownCandidates = db.prepare<[string, number, string, string], CandidateRow>(
+      `SELECT seq, date, amount, COALESCE(payee, merchant_name, name) AS text, NULL AS externalId
+       FROM transactions
+       WHERE account_id = ? AND amount = ? AND date BETWEEN ? AND ?
+         AND removed_at IS NULL AND source <> 'plaid'`,
     );
     this.insertQuarantine = db.prepare(
       `INSERT INTO quarantine (connection_id, run_id, kind, plaid_id, reason, payload, created_at)
@@ -429,10 +447,27 @@ export class SyncStore {
             sides: 'both',
           });
         }
+        this.claimOwnRow(target.row.seq, row, batchId, now);
       } else {
-        const seq = Number(this.insertTransaction.run(params).lastInsertRowid);
-        this.applyPayeeRule.run(seq);
-        this.fresh.push(seq);
+        const own = this.ownRowFor(row);
+        if (own.kind === 'amount-date') {
+          // The person typed this in (or imported it) before the bank had it: the bank's row
+          // takes theirs over, keeping its seq, fields and history.
+          const ownId = this.idOfSeq.get(own.seq)!.id;
+          this.takeOverTransaction.run({
+            ...params,
+            seq: own.seq,
+            amountChanged: 0,
+            splitReview: SPLIT_NO_LONGER_ADDS_UP,
+          });
+          this.insertAlias.run(ownId, own.seq, 'matched', now);
+          this.imports.link(batchId, own.seq, 'matched', 'amount-date', null);
+        } else {
+          const seq = Number(this.insertTransaction.run(params).lastInsertRowid);
+          this.applyPayeeRule.run(seq);
+          this.fresh.push(seq);
+          if (own.kind === 'suggested') this.suggest(batchId, seq, own.candidates);
+        }
       }
       outcome = 'inserted';
     }
@@ -475,9 +510,44 @@ export class SyncStore {
   }
 
   /**
-   * True when Plaid's removal takes a stored row out of view in this run, including a pending row
-   * a posted row took over in this run (Plaid reports both halves, and counts both).
+   * A posted row's match among the person's own rows in its account: the same amount a few days
+   * apart, the closest and same payee first. A pending row never claims one (a hold may never
+   * post); its posted row does, when it arrives.
    */
+  private ownRowFor(row: TransactionRow): ReturnType<typeof matchOne> {
+    if (row.pending) return { kind: 'new' };
+    const candidates = this.ownCandidates.all(
+      row.accountId,
+      row.amount,
+      addDays(row.date, -MATCH_WINDOW_DAYS),
+      addDays(row.date, MATCH_WINDOW_DAYS),
+    );
+    if (candidates.length === 0) return { kind: 'new' };
+    return matchOne(
+      { date: row.date, amount: row.amount, text: row.merchantName ?? row.name, externalId: null },
+      candidates,
+    );
+  }
+
+  /**
+   * After a posted row took over its pending one: a row the person typed in for the same money
+   * joins it (their fields move over), or, when several could, the question goes to the person.
+   */
+  private claimOwnRow(seq: number, row: TransactionRow, batchId: number, now: string): void {
+    const own = this.ownRowFor(row);
+    if (own.kind === 'amount-date') {
+      mergeRows(this.db, seq, own.seq, now);
+      this.imports.link(batchId, seq, 'matched', 'amount-date', null);
+    } else if (own.kind === 'suggested') {
+      this.suggest(batchId, seq, own.candidates);
+    }
+  }
+
+  private suggest(batchId: number, seq: number, candidates: number[]): void {
+    this.imports.link(batchId, seq, 'suggested', 'amount-date', null, candidates);
+    this.imports.flagMaybeSame(seq);
+  }
+
   /** The seqs of rows inserted since the last call (a row taken over by another is not new). */
   takeFresh(): number[] {
     const fresh = this.fresh;

@@ -10,6 +10,7 @@ import { currencyExponent } from '../plaid/money';
 import type { Plan } from '../rules/engine';
 import { restoreMergedCategory } from './category-merges';
 import type { Database } from './open';
+import { isOwnRowField, OwnRowsRepo } from './own-rows-repo';
 import { withStatementCache } from './statement-cache';
 import { SplitsRepo } from './splits-repo';
 import { sortTagNames, TagsRepo } from './tags-repo';
@@ -85,6 +86,7 @@ export interface SplitPartInput {
 export class TransactionEditsRepo {
   private readonly tags: TagsRepo;
   private readonly splits: SplitsRepo;
+  private readonly ownRows: OwnRowsRepo;
 
   private readonly db: Database;
 
@@ -92,6 +94,7 @@ export class TransactionEditsRepo {
     this.db = withStatementCache(db);
     this.tags = new TagsRepo(db);
     this.splits = new SplitsRepo(db);
+    this.ownRows = new OwnRowsRepo(db);
   }
 
   /**
@@ -343,6 +346,12 @@ export class TransactionEditsRepo {
           if (this.undoList(edit, edit.field, now)) rows.add(edit.seq);
           continue;
         }
+        if (isOwnRowField(edit.field)) {
+          if (this.ownRows.undo(edit.seq, edit.field, edit.before, edit.after, now)) {
+            rows.add(edit.seq);
+          }
+          continue;
+        }
         const field = edit.field;
         const row = this.db
           .prepare<[number], EditableRow>('SELECT * FROM transactions WHERE seq = ?')
@@ -572,7 +581,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** What a history line shows: a field's value, tag names joined, or a split's part count. */
-function shownValue(field: HistoryField, state: { value: unknown }): string | boolean | null {
+function shownValue(
+  field: HistoryField,
+  state: { value: unknown; shown?: string | boolean },
+): string | boolean | null {
+  if (isOwnRowField(field)) return state.shown ?? null;
   const value = state.value;
   if (field === 'tags') {
     const names = Array.isArray(value) ? (value as string[]) : [];

@@ -4,6 +4,7 @@ import {
   type Transaction,
   type TransactionPage,
   type TransactionTotals,
+  type TransactionSource,
   type TransactionSplit,
   type UserField,
 } from '../../shared/model';
@@ -51,7 +52,8 @@ export interface TransactionRow {
   seq: number;
   id: string;
   account_id: string;
-  connection_id: string;
+  connection_id: string | null;
+  source: TransactionSource;
   date: string;
   authorized_date: string | null;
   name: string;
@@ -209,9 +211,9 @@ export class TransactionsRepo {
         [string],
         TransactionRow & { account_name: string; institution_name: string | null }
       >(
-        `SELECT t.*, a.name AS account_name, i.name AS institution_name
+        `SELECT t.*, COALESCE(a.user_name, a.name) AS account_name, i.name AS institution_name
          FROM transactions t JOIN accounts a ON a.id = t.account_id
-         JOIN connections c ON c.id = t.connection_id
+         LEFT JOIN connections c ON c.id = t.connection_id
          LEFT JOIN institutions i ON i.id = c.institution_id
          WHERE t.id = ?`,
       )
@@ -229,6 +231,21 @@ export class TransactionsRepo {
       institutionName: row.institution_name,
       formerIds,
     };
+  }
+
+  /** Rows by seq, in the order given (missing ones left out). */
+  bySeqs(seqs: readonly number[]): Transaction[] {
+    return this.bySeqsWithRows(seqs).map((found) => found.transaction);
+  }
+
+  /** The same, each with its stored row. */
+  bySeqsWithRows(seqs: readonly number[]): { row: TransactionRow; transaction: Transaction }[] {
+    const find = this.db.prepare<[number], TransactionRow>(
+      'SELECT * FROM transactions WHERE seq = ?',
+    );
+    const rows = seqs.flatMap((seq) => find.get(seq) ?? []);
+    const transactions = this.withExtras(rows);
+    return rows.map((row, i) => ({ row, transaction: transactions[i]! }));
   }
 
   /** Rows as the contract's transactions, their tags and parts read in one query each. */
@@ -472,6 +489,7 @@ export function toTransaction(
     id: row.id,
     accountId: row.account_id,
     connectionId: row.connection_id,
+    source: row.source,
     date: row.date,
     authorizedDate: row.authorized_date,
     name: row.name,

@@ -6,6 +6,7 @@ import type { Core, CoreOptions } from '../core';
 import type { Logger } from '../log';
 import { MemorySecretStore } from '../secrets/memory-store';
 import { secretAccounts } from '../secrets/secret-store';
+import { populateOwnMoney } from './own-money';
 
 /** The banks a newcomer finds connected: checking, savings, cards, loans, more than one currency. */
 export const DEMO_INSTITUTIONS = ['ins_109508', 'ins_109511'];
@@ -54,6 +55,7 @@ export async function startDemoBackend(env: NodeJS.ProcessEnv = process.env): Pr
         if (!result.ok)
           log.warn('demo bank not connected', { institutionId, code: result.error.code });
       }
+      await populateOwnMoney(core, emulator.control.today(), log);
     },
     async close() {
       await emulator.close();

@@ -1,20 +1,17 @@
 import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
+import { DEFAULT_BATCH_PAGE } from '../db/batches-repo';
 import type { HandlerGroup } from './types';
-
-const BATCH_ROWS = 200;
 
 export function batchesHandlers(ctx: CoreContext): HandlerGroup<'batches'> {
   const { batches, transactions } = ctx.repos;
   return {
-    'batches.list': async ({ limit, offset }) => batches.list(limit ?? 50, offset ?? 0),
-    'batches.get': async ({ batchId }) => {
+    'batches.list': async ({ limit, offset, accountId }) =>
+      batches.list(limit ?? 50, offset ?? 0, accountId),
+    'batches.get': async ({ batchId, limit, cursor }) => {
       const batch = batches.get(batchId);
-      if (!batch) throw new LedgerError('NOT_FOUND', `No import batch ${batchId}.`);
-      return {
-        batch,
-        transactions: transactions.page({ batchId, includeRemoved: true }, BATCH_ROWS).items,
-      };
+      if (!batch) throw new LedgerError('NOT_FOUND', 'That import is not in your ledger.');
+      return { batch, ...batches.rows(batchId, transactions, limit ?? DEFAULT_BATCH_PAGE, cursor) };
     },
   };
 }

@@ -4,6 +4,7 @@ import { accountsHandlers } from './accounts';
 import { batchesHandlers } from './batches';
 import { categoriesHandlers } from './categories';
 import { connectionsHandlers } from './connections';
+import { importHandlers } from './imports';
 import { linkHandlers } from './link';
 import { quarantineHandlers } from './quarantine';
 import { reportsHandlers } from './reports';
@@ -22,6 +23,7 @@ export function createHandlers(ctx: CoreContext, linkSessions: LinkSessions): Ha
     ...transactionsHandlers(ctx),
     ...tagsHandlers(ctx),
     ...batchesHandlers(ctx),
+    ...importHandlers(ctx),
     ...reportsHandlers(ctx),
     ...categoriesHandlers(ctx),
     ...quarantineHandlers(ctx),

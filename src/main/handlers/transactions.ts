@@ -5,12 +5,16 @@ import { TagsRepo } from '../db/tags-repo';
 import { TransfersRepo } from '../db/transfers-repo';
 import { TransactionEditsRepo } from '../db/transaction-edits-repo';
 import { DEFAULT_PAGE_SIZE } from '../db/transactions-repo';
+import { ManualAccountsRepo } from '../db/manual-accounts-repo';
+import { ManualEntries } from '../manual/manual-entries';
 import type { HandlerGroup } from './types';
 
 export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactions'> {
   const edits = new TransactionEditsRepo(ctx.db);
   const rules = new RulesRepo(ctx.db);
   const transfers = new TransfersRepo(ctx.db);
+  const entries = new ManualEntries(ctx.db, ctx.repos.accounts, ctx.repos.transactions);
+  const manualAccounts = new ManualAccountsRepo(ctx.db);
   const now = () => ctx.clock.now().toISOString();
   return {
     'transactions.list': async ({ limit, cursor, sort, direction, ...filter }) =>
@@ -40,7 +44,16 @@ export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactio
       if (result.changedRows === 0 || typeof category !== 'string') return result;
       return { ...result, ruleSuggestion: rules.suggestionAfter(ids, category) };
     },
-    'transactions.undo': async () => edits.undoLast(now()),
+    'transactions.undo': async () => {
+      const at = now();
+      const result = edits.undoLast(at);
+      // Undoing an added, changed or deleted hand entry moves a manual account's balance.
+      manualAccounts.refreshAll(at);
+      return result;
+    },
+    'transactions.create': async (input) => entries.create(input, now()),
+    'transactions.edit': async ({ id, ...change }) => entries.edit(id, change, now()),
+    'transactions.delete': async ({ ids }) => entries.delete(ids, now()),
     'transactions.tag': async ({ ids, add, remove }) => edits.tag(ids, { add, remove }, now()),
     'transactions.split': async ({ id, parts }) => edits.split(id, parts, now()),
   };

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 
 /** What the host accepts in one API request. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** An import carries a whole file (up to 10 MB, as base64 in JSON). */
+export const MAX_IMPORT_BODY_BYTES = 15 * 1024 * 1024;
 /** How much of a refused body is still read, so the client gets our 413 instead of a reset. */
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 

@@ -8,7 +8,7 @@ import type { LinkPageServer } from '../link-page/server';
 import { rendererSecurityHeaders } from '../security/csp';
 import { resolveRendererFile } from '../security/renderer-files';
 import { assertStrongToken, bearerToken, hasAllowedHost, hasValidToken } from './auth';
-import { readBody } from './body';
+import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, readBody } from './body';
 import { HTTP_STATUS } from './http-errors';
 import { sendError, sendJson } from './respond';
 import { openEventStream } from './sse';
@@ -105,7 +105,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return sendError(res, 405, 'VALIDATION', 'Use POST for API calls.');
     }
     if (name === 'link/open' || name === 'link/hosted') return openLink(req, res, name);
-    const body = await readBody(req);
+    const body = await readBody(
+      req,
+      name.startsWith('import.') ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES,
+    );
     if (body.kind === 'too-large') {
       res.setHeader('Connection', 'close');
       return sendError(res, 413, 'VALIDATION', 'The request is too large for Ledgerlight.');

@@ -35,7 +35,7 @@ const transactionSchema = z.object({
 /** A transaction as it enters the ledger: the model's shape without what the ledger adds. */
 export type TransactionRow = Omit<
   Transaction,
-  'connectionId' | 'removed' | 'batchId' | 'user' | 'tags' | 'splits'
+  'connectionId' | 'source' | 'removed' | 'batchId' | 'user' | 'tags' | 'splits'
 >;
 
 export function convertTransaction(raw: PlaidTransaction | unknown): Converted<TransactionRow> {
