@@ -159,11 +159,11 @@ test('activity: sync runs with Plaid request ids, import batches and their rows'
   await expect(page).toHaveURL(/view=batches/);
   await expectAccessible(page, 'import batches');
   await page
-    .getByRole('link', { name: /^Batch #\d+$/ })
+    .getByRole('link', { name: /^Sync of / })
     .first()
     .click();
-  await expect(page.getByRole('heading', { level: 1, name: /Import batch #\d+/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Rows of import batch/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Sync of / })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Rows of batch \d+/ })).toBeVisible();
   await expectAccessible(page, 'batch detail');
   await keepScreenshot(page, 'batch-detail');
 

@@ -7,6 +7,9 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/import.css';
+import './styles/manual.css';
+import './styles/entry.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

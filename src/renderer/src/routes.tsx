@@ -6,6 +6,7 @@ import { Accounts } from './pages/Accounts';
 import { Activity } from './pages/Activity';
 import { BatchDetail } from './pages/BatchDetail';
 import { Connections } from './pages/Connections';
+import { ImportFile } from './pages/ImportFile';
 import { NotFound } from './pages/NotFound';
 import { Overview } from './pages/Overview';
 import { Rules } from './pages/Rules';
@@ -32,6 +33,7 @@ export function createAppRouter() {
         { path: 'connections', element: <Connections /> },
         { path: 'activity', element: <Activity /> },
         { path: 'activity/batches/:batchId', element: <BatchDetail /> },
+        { path: 'import', element: <ImportFile /> },
         { path: 'settings', element: <Settings /> },
         { path: '*', element: <NotFound /> },
       ],

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { ImportBatch } from '../../../shared/model';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ActivityIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
 import { QueryState } from '../components/QueryState';
 import { PageHeader } from '../components/PageHeader';
+import { BatchesTable } from '../features/activity/BatchesTable';
 import { SyncRunsTable } from '../features/activity/SyncRunsTable';
 import { useSyncRuns } from '../features/activity/useSyncRuns';
 import { formatDateTime } from '../format/dates';
@@ -36,7 +36,7 @@ export function Activity() {
     <div className="page">
       <PageHeader
         title="Activity"
-        subtitle="What each sync did, and every batch of rows it brought in"
+        subtitle="What each sync did, and every batch of rows that came in: syncs, imported files and hand entries"
       />
       <div className="toolbar">
         <nav aria-label="Activity views" className="segmented">
@@ -72,7 +72,7 @@ export function Activity() {
         </select>
       </div>
       {view === 'runs' ? <Runs connection={connection} nameOf={nameOf} /> : null}
-      {view === 'batches' ? <Batches connection={connection} nameOf={nameOf} /> : null}
+      {view === 'batches' ? <BatchesTable connection={connection} /> : null}
       {view === 'quarantine' ? <Quarantine connection={connection} nameOf={nameOf} /> : null}
     </div>
   );
@@ -101,70 +101,6 @@ function Runs({ connection, nameOf }: { connection: string; nameOf: NameOf }) {
         </EmptyState>
       ) : null}
       {runs && runs.length > 0 ? <SyncRunsTable runs={runs} nameOf={nameOf} /> : null}
-    </section>
-  );
-}
-
-function Batches({ connection, nameOf }: { connection: string; nameOf: NameOf }) {
-  const query = useLedgerQuery('batches.list', { limit: 200 }, { watch: 'ledger' });
-  const ofConnection = (all: ImportBatch[]) =>
-    all.filter((b) => !connection || b.connectionId === connection);
-  return (
-    <section className="card" aria-labelledby="batches-heading">
-      <header className="card-header">
-        <h2 id="batches-heading">Import batches</h2>
-        <p className="muted">One per sync that changed something</p>
-      </header>
-      <QueryState
-        query={query}
-        loadingLabel="Loading import batches…"
-        loadingRows={5}
-        isEmpty={(all) => ofConnection(all).length === 0}
-        empty={
-          <EmptyState title="No import batches yet" headingLevel={3}>
-            <p>Every sync that adds, changes or removes transactions records a batch here.</p>
-          </EmptyState>
-        }
-      >
-        {(all) => (
-          <div className="table-scroll" role="region" aria-label="Import batches" tabIndex={0}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Batch</th>
-                  <th scope="col">Imported</th>
-                  <th scope="col">Connection</th>
-                  <th scope="col">Sync run</th>
-                  <th scope="col" className="num">
-                    New
-                  </th>
-                  <th scope="col" className="num">
-                    Updated
-                  </th>
-                  <th scope="col" className="num">
-                    Removed
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ofConnection(all).map((b) => (
-                  <tr key={b.id}>
-                    <td>
-                      <Link to={`/activity/batches/${b.id}`}>Batch #{b.id}</Link>
-                    </td>
-                    <td className="nowrap">{formatDateTime(b.createdAt)}</td>
-                    <td>{nameOf(b.connectionId)}</td>
-                    <td>{b.runId === null ? '—' : `#${b.runId}`}</td>
-                    <td className="num">{b.added.toLocaleString()}</td>
-                    <td className="num">{b.modified.toLocaleString()}</td>
-                    <td className="num">{b.removed.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryState>
     </section>
   );
 }

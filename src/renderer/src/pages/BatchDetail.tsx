@@ -1,37 +1,45 @@
-import { useMemo } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ArrowLeftIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
+import { Notice } from '../components/Notice';
 import { PageHeader } from '../components/PageHeader';
-import { TransactionList } from '../features/transactions/TransactionList';
+import { BatchRowsTable } from '../features/import/BatchRowsTable';
+import { BatchStats } from '../features/import/BatchStats';
+import { batchTitle, canRevert } from '../features/import/batch-words';
+import { RevertDialog } from '../features/import/RevertDialog';
+import { useBatchRows } from '../features/import/useBatchRows';
 import { formatDateTime } from '../format/dates';
-import { useLedgerQuery } from '../hooks/useLedgerQuery';
-import { connectionName, useConnections } from '../store/connections';
+import { plural } from '../format/labels';
+import { useConnections } from '../store/connections';
 
-/** The most rows `batches.get` returns for one batch. */
-const BATCH_ROWS = 200;
-
+/**
+ * One sync run, file import or day of hand entries: what it is, where its rows stand, the rows
+ * themselves a page at a time, the questions it left for the person (a row that may be already
+ * here) and, for a file, taking the whole import back.
+ */
 export function BatchDetail() {
   const { batchId = '' } = useParams();
   const id = Number(batchId);
-  const valid = Number.isInteger(id) && id > 0;
-  const { data, error, reload } = useLedgerQuery('batches.get', valid ? { batchId: id } : null, {
-    watch: 'ledger',
-  });
-  const accounts = useLedgerQuery('accounts.list', {});
+  const valid = /^\d+$/.test(batchId) && Number.isSafeInteger(id) && id > 0;
+  const rows = useBatchRows(valid ? id : null);
   const connections = useConnections((s) => s.connections);
-  const accountMap = useMemo(
-    () => new Map((accounts.data ?? []).map((a) => [a.id, a])),
-    [accounts.data],
-  );
+  const [reverting, setReverting] = useState(false);
+  const revertButton = useRef<HTMLButtonElement>(null);
+  const { batch } = rows;
+
   const back = (
     <Link to="/activity?view=batches" className="back-link">
       <ArrowLeftIcon width={16} height={16} /> Import batches
     </Link>
   );
-  const title = valid ? `Import batch #${id}` : 'Import batch not found';
+  const title = !valid
+    ? 'Import batch not found'
+    : batch
+      ? batchTitle(batch, connections)
+      : `Import batch #${id}`;
 
   return (
     <div className="page">
@@ -39,9 +47,21 @@ export function BatchDetail() {
         title={title}
         back={back}
         subtitle={
-          data
-            ? `${connectionName(connections, data.batch.connectionId)} · ${formatDateTime(data.batch.createdAt)}${data.batch.runId ? ` · sync run #${data.batch.runId}` : ''}`
+          batch
+            ? `Batch #${batch.id} · ${formatDateTime(batch.createdAt)}${batch.runId ? ` · sync run #${batch.runId}` : ''}`
             : undefined
+        }
+        actions={
+          batch && canRevert(batch) ? (
+            <button
+              ref={revertButton}
+              type="button"
+              className="button button-danger-ghost"
+              onClick={() => setReverting(true)}
+            >
+              Revert this import
+            </button>
+          ) : undefined
         }
       />
       {!valid ? (
@@ -49,52 +69,78 @@ export function BatchDetail() {
           <p>Batch numbers are whole numbers, as listed under Activity.</p>
         </EmptyState>
       ) : null}
-      {error && !data ? (
+      {rows.error && !batch ? (
         <ErrorNotice
-          error={error}
+          error={rows.error}
           action={
-            <button type="button" className="button" onClick={reload}>
+            <button type="button" className="button" onClick={rows.reload}>
               Try again
             </button>
           }
         />
       ) : null}
-      {valid && !data && !error ? <LoadingBlock label="Loading the batch…" rows={6} /> : null}
-      {data ? (
+      {valid && rows.loading ? <LoadingBlock label="Loading the batch…" rows={6} /> : null}
+      {batch ? (
         <>
-          <section className="stat-row" aria-label="What this batch changed">
-            <div className="stat-card">
-              <p className="stat-label">New</p>
-              <p className="stat-value stat-value-sm">{data.batch.added.toLocaleString()}</p>
-            </div>
-            <div className="stat-card">
-              <p className="stat-label">Updated</p>
-              <p className="stat-value stat-value-sm">{data.batch.modified.toLocaleString()}</p>
-            </div>
-            <div className="stat-card">
-              <p className="stat-label">Removed</p>
-              <p className="stat-value stat-value-sm">{data.batch.removed.toLocaleString()}</p>
-            </div>
-          </section>
+          {batch.revertedAt ? (
+            <Notice tone="info" title={`Reverted on ${formatDateTime(batch.revertedAt)}`}>
+              <p>
+                The rows this import added were removed from your ledger; rows it found already here
+                stayed as they were.
+              </p>
+            </Notice>
+          ) : null}
+          {batch.suggested > 0 ? (
+            <Notice tone="warning" title={`${plural(batch.suggested, 'row')} to check`}>
+              <p>
+                {batch.suggested === 1 ? 'It' : 'Each'} may be the same money as a transaction
+                already here. Choose the one it is the same as, or keep both.
+              </p>
+            </Notice>
+          ) : null}
+          <BatchStats batch={batch} />
           <section className="card" aria-labelledby="rows-heading">
             <header className="card-header">
               <h2 id="rows-heading">Rows</h2>
-              {data.transactions.length >= BATCH_ROWS ? (
-                <p className="muted">The first {BATCH_ROWS} rows of this batch</p>
-              ) : null}
             </header>
-            {data.transactions.length === 0 ? (
+            {rows.error ? (
+              <ErrorNotice
+                error={rows.error}
+                title="The rows could not be loaded"
+                action={
+                  <button type="button" className="button" onClick={rows.reload}>
+                    Try again
+                  </button>
+                }
+              />
+            ) : null}
+            {rows.items.length === 0 ? (
               <EmptyState title="No rows left in this batch" headingLevel={3}>
-                <p>Its rows were changed by later syncs or deleted with their connection.</p>
+                <p>
+                  {batch.revertedAt
+                    ? 'Its rows were removed when the import was reverted.'
+                    : 'Its rows were changed by later syncs or deleted with their connection.'}
+                </p>
               </EmptyState>
             ) : (
-              <TransactionList
-                transactions={data.transactions}
-                accounts={accountMap}
-                caption={`Rows of import batch ${id}`}
+              <BatchRowsTable
+                batch={batch}
+                items={rows.items}
+                hasMore={rows.hasMore}
+                loadingMore={rows.loadingMore}
+                onMore={rows.more}
               />
             )}
           </section>
+          {reverting ? (
+            <RevertDialog
+              batch={batch}
+              onClose={() => {
+                setReverting(false);
+                requestAnimationFrame(() => revertButton.current?.focus());
+              }}
+            />
+          ) : null}
         </>
       ) : null}
     </div>
