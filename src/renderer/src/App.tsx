@@ -34,6 +34,7 @@ export function App({ connectivity }: { connectivity: Connectivity }) {
 /**
  * Decides between the first-run screen and the app: without Plaid keys and without any data there
  * is nothing to show but onboarding; with data but no keys, the app opens and says syncing is off.
+ * Data is a connection or any account, one kept by hand included (closed ones too).
  */
 function Boot() {
   const ledger = useLedger();
@@ -42,11 +43,18 @@ function Boot() {
   const error = usePlaidSettings((s) => s.error);
   const connections = useConnections((s) => s.connections);
   const connectionsError = useConnections((s) => s.error);
+  // How many accounts there are (null until the core answered); an error counts as none, as a
+  // connections error does: onboarding still works.
+  const [accountCount, setAccountCount] = useState<number | null>(null);
 
   const load = () => {
     void usePlaidSettings.getState().load(ledger);
     void useAppSettings.getState().load(ledger);
     void useConnections.getState().refresh(ledger);
+    ledger.invoke('accounts.list', { includeClosed: true }).then(
+      (list) => setAccountCount(list.length),
+      () => setAccountCount((n) => n ?? 0),
+    );
   };
   useEffect(load, [ledger]);
 
@@ -69,7 +77,7 @@ function Boot() {
       </main>
     );
   }
-  if (status !== 'ready' || (connections === null && !connectionsError)) {
+  if (status !== 'ready' || (connections === null && !connectionsError) || accountCount === null) {
     return (
       <main className="centered splash" id="main" aria-busy="true">
         <LogoMark width={40} height={40} />
@@ -79,10 +87,16 @@ function Boot() {
       </main>
     );
   }
-  if (!hasKeys(settings) && (connections?.length ?? 0) === 0) {
+  if (!hasKeys(settings) && (connections?.length ?? 0) === 0 && accountCount === 0) {
     return (
       <>
-        <Onboarding />
+        <Onboarding
+          onAccountCreated={(account) => {
+            // The app's router starts where the address is: on the new account.
+            window.history.replaceState(null, '', `/accounts/${encodeURIComponent(account.id)}`);
+            setAccountCount(1);
+          }}
+        />
         <Toasts />
       </>
     );

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Account } from '../../../shared/model';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,7 +11,9 @@ import { PageHeader } from '../components/PageHeader';
 import { mainCurrency, netWorth } from '../features/accounts/summary';
 import { ConnectBankButton, TestBankButton } from '../features/connections/ConnectButtons';
 import { LinkFeedback } from '../features/connections/LinkFeedback';
+import { AddAccountDialog } from '../features/manual/AddAccountDialog';
 import { CashVsDebt } from '../features/overview/CashVsDebt';
+import { NetWorthCard } from '../features/overview/NetWorthChart';
 import { SpendingByMonth, SpendingThisMonth } from '../features/overview/SpendingCharts';
 import { monthSlices, spendingCurrencies } from '../features/overview/spending';
 import { TransactionList } from '../features/transactions/TransactionList';
@@ -25,8 +27,11 @@ export function Overview() {
   const plaid = usePlaidSettings((s) => s.settings);
   const accounts = useLedgerQuery('accounts.list', {});
   const today = localToday();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
 
-  if (connections && connections.length === 0) {
+  // Nothing at all yet: no bank, and no account kept by hand.
+  if (connections && connections.length === 0 && accounts.data?.length === 0) {
     return (
       <div className="page">
         <PageHeader title="Overview" subtitle="Your money across every bank, on your own disk" />
@@ -38,6 +43,9 @@ export function Overview() {
             <>
               <ConnectBankButton />
               <TestBankButton />
+              <button type="button" className="button" onClick={() => setAdding(true)}>
+                Add an account by hand
+              </button>
             </>
           }
         >
@@ -53,7 +61,20 @@ export function Overview() {
             You sign in to your bank inside Plaid’s own window; Ledgerlight only receives an access
             token, which it keeps in your system keychain.
           </p>
+          <p className="muted">
+            No bank needed: you can also keep accounts by hand, like cash, a house or a loan.
+          </p>
         </EmptyState>
+        {adding ? (
+          <AddAccountDialog
+            accounts={[]}
+            onClose={() => setAdding(false)}
+            onCreated={(account) => {
+              setAdding(false);
+              void navigate(`/accounts/${encodeURIComponent(account.id)}`);
+            }}
+          />
+        ) : null}
       </div>
     );
   }
@@ -175,6 +196,8 @@ function OverviewBody({ accounts, today }: { accounts: Account[]; today: string 
           <p className="stat-foot muted">Money out, transfers left out</p>
         </div>
       </section>
+
+      <NetWorthCard today={today} currencyOrder={currencies} />
 
       <div className="grid-2">
         <section className="card" aria-labelledby="cash-debt-heading">

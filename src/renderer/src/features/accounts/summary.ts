@@ -45,9 +45,11 @@ export interface NetWorth {
 
 /**
  * Net worth per currency. Plaid reports a card's or loan's balance as the amount owed (positive),
- * so those are subtracted; amounts in different currencies are never added together.
+ * and a manual card or loan is kept the same way, so those are subtracted; amounts in different
+ * currencies are never added together. A closed account no longer counts.
  */
-export function netWorth(accounts: Account[]): NetWorth {
+export function netWorth(all: Account[]): NetWorth {
+  const accounts = all.filter((a) => !a.closedAt);
   const liabilities = accounts.filter((a) => LIABILITY_GROUPS.includes(accountGroup(a.type)));
   const assets = accounts.filter((a) => !LIABILITY_GROUPS.includes(accountGroup(a.type)));
   const cash = accounts.filter((a) => accountGroup(a.type) === 'cash');
