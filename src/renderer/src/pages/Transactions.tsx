@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -6,6 +6,7 @@ import { TransactionsIcon } from '../components/Icons';
 import { LoadingBlock } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectBankButton } from '../features/connections/ConnectButtons';
+import { QuickAdd } from '../features/entry/QuickAdd';
 import { BulkEditBar } from '../features/transactions/BulkEditBar';
 import { ExportButton } from '../features/transactions/ExportButton';
 import { FilterBar } from '../features/transactions/FilterBar';
@@ -77,7 +78,49 @@ export function Transactions() {
     () => ({ open: setOpenId, selected: picked, toggle }),
     [picked, toggle],
   );
+  // Picked rows can be deleted together only when they are all the person's own.
+  const deletable = useMemo(() => {
+    if (picked.size === 0) return false;
+    const sources = new Map(pages.items.map((t) => [t.id, t.source]));
+    return [...picked].every((id) => {
+      const source = sources.get(id);
+      return source !== undefined && source !== 'plaid';
+    });
+  }, [picked, pages.items]);
+
+  // The quick-add form: from the header's button, the `n` key, or `?add=<accountId>` (another
+  // screen's link), which is taken out of the address once the form is open.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [adding, setAdding] = useState<{ n: number; accountId: string | null } | null>(() =>
+    params.get('add') !== null ? { n: 0, accountId: params.get('add') || null } : null,
+  );
+  const asked = params.get('add');
+  const [seenAsk, setSeenAsk] = useState<string | null>(asked);
+  if (asked !== seenAsk) {
+    setSeenAsk(asked);
+    if (asked !== null) setAdding({ n: (adding?.n ?? 0) + 1, accountId: asked || null });
+  }
+  useEffect(() => {
+    if (asked === null) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('add');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [asked, setParams]);
+  const startAdding = useCallback(
+    () => setAdding((current) => current ?? { n: 0, accountId: null }),
+    [],
+  );
+  const stopAdding = () => {
+    setAdding(null);
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
   useSlashFocusesSearch();
+  useNKeyAddsATransaction(startAdding);
 
   const change = (patch: Partial<TransactionFilters>, options: { replace?: boolean } = {}) =>
     setParams(writeFilters({ ...filters, ...patch }), { replace: options.replace ?? false });
@@ -107,25 +150,37 @@ export function Transactions() {
           </span>
         }
         actions={
-          pages.total ? (
-            <>
-              <button
-                type="button"
-                className="button button-ghost"
-                aria-pressed={compact}
-                onClick={() => setCompact(!compact)}
-              >
-                Compact rows
-              </button>
-              <ExportButton
-                query={query}
-                accounts={accountMap}
-                label={filtered ? 'Export these as CSV' : 'Export CSV'}
-              />
-            </>
-          ) : null
+          <>
+            {pages.total ? (
+              <>
+                <button
+                  type="button"
+                  className="button button-ghost"
+                  aria-pressed={compact}
+                  onClick={() => setCompact(!compact)}
+                >
+                  Compact rows
+                </button>
+                <ExportButton
+                  query={query}
+                  accounts={accountMap}
+                  label={filtered ? 'Export these as CSV' : 'Export CSV'}
+                />
+              </>
+            ) : null}
+            <AddButton ref={addButton} open={adding !== null} onClick={startAdding} />
+          </>
         }
       />
+      {adding ? (
+        <QuickAdd
+          key={adding.n}
+          accounts={accounts.data}
+          startAccountId={adding.accountId}
+          onOpenRow={setOpenId}
+          onClose={stopAdding}
+        />
+      ) : null}
       {noneAtAll ? null : (
         <FilterBar
           filters={filters}
@@ -138,7 +193,9 @@ export function Transactions() {
       )}
       {filtered || noneAtAll ? null : <TransferSuggestions />}
       {pages.total ? <TransactionTotalsLine totals={totals.data ?? null} /> : null}
-      {picked.size ? <BulkEditBar ids={[...picked]} onClear={() => setPicked(new Set())} /> : null}
+      {picked.size ? (
+        <BulkEditBar ids={[...picked]} deletable={deletable} onClear={() => setPicked(new Set())} />
+      ) : null}
       {pages.error ? (
         <ErrorNotice
           error={pages.error}
@@ -154,9 +211,19 @@ export function Transactions() {
         <EmptyState
           icon={<TransactionsIcon width={28} height={28} />}
           title="No transactions yet"
-          actions={<ConnectBankButton />}
+          actions={
+            <>
+              <ConnectBankButton />
+              <button type="button" className="button" onClick={startAdding}>
+                Add one by hand
+              </button>
+            </>
+          }
         >
-          <p>Transactions appear here as soon as a connected bank has synced.</p>
+          <p>
+            Transactions appear here as soon as a connected bank has synced, or when you add one by
+            hand.
+          </p>
         </EmptyState>
       ) : pages.total === 0 ? (
         <EmptyState title="No transactions match these filters">
@@ -177,6 +244,58 @@ export function Transactions() {
       {openId ? <TransactionPanel id={openId} onClose={() => setOpenId(null)} /> : null}
     </div>
   );
+}
+
+/** The header's button that opens the quick-add form; `n` does the same (see below). */
+function AddButton({
+  ref,
+  open,
+  onClick,
+}: {
+  ref: Ref<HTMLButtonElement>;
+  open: boolean;
+  onClick(): void;
+}) {
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className="button button-primary"
+      aria-keyshortcuts="n"
+      aria-expanded={open}
+      title="Add a transaction by hand (press N)"
+      onClick={onClick}
+    >
+      Add transaction{' '}
+      <kbd className="entry-kbd" aria-hidden="true">
+        N
+      </kbd>
+    </button>
+  );
+}
+
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
+
+/**
+ * `n` opens the form to add a transaction by hand (or puts the cursor back in it), outside text
+ * fields and while no dialog is open.
+ */
+function useNKeyAddsATransaction(open: () => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.repeat || typingIn(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      open();
+      // Already open: the cursor goes back to its amount.
+      document.querySelector<HTMLInputElement>('.quick-add input[inputmode="decimal"]')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
 }
 
 /** `/` puts the cursor in the search box, as on most sites people know. */

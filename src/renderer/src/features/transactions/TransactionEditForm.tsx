@@ -20,6 +20,8 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
   const ledger = useLedger();
   const navigate = useNavigate();
   const t = detail.transaction;
+  // A row typed in or from a file has a description of the person's, not a bank's text.
+  const own = t.source !== 'plaid';
   const update = useLedgerMutation('transactions.update');
   const [payee, setPayee] = useState(t.user.payee ?? '');
   const [sameText, setSameText] = useState(false);
@@ -72,11 +74,17 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
           onChange={(e) => setPayee(e.target.value)}
         />
         <p id={ids.hint} className="field-help">
-          Leave it empty to show the bank’s name. Syncing never changes what you set here.
+          {own
+            ? 'Leave it empty to show the description.'
+            : 'Leave it empty to show the bank’s name. Syncing never changes what you set here.'}
         </p>
       </div>
       <CheckboxField
-        label={`Use this payee for every transaction whose bank text is “${t.name}”, now and from later syncs`}
+        label={
+          own
+            ? `Use this payee for every transaction described as “${t.name}”, now and later`
+            : `Use this payee for every transaction whose bank text is “${t.name}”, now and from later syncs`
+        }
         checked={sameText}
         disabled={orNull(payee) === null}
         onChange={setSameText}

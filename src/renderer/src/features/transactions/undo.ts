@@ -5,7 +5,7 @@ import { asLedgerError } from '../../errors';
 import { plural } from '../../format/labels';
 import { useLedger } from '../../ledger/context';
 import { useLiveSync } from '../../store/live-sync';
-import { toast } from '../../store/toasts';
+import { toast, useToasts } from '../../store/toasts';
 
 /** Takes back the last edit the core recorded (one row, a bulk edit, a payee for all rows). */
 export async function undoLastEdit(ledger: LedgerApi): Promise<void> {
@@ -28,13 +28,33 @@ export function announceEdit(ledger: LedgerApi, title: string, result: EditResul
     toast({ tone: 'info', title: 'Nothing changed', body: 'Those values were already set.' });
     return;
   }
+  announceUndoable(
+    ledger,
+    title,
+    `${plural(result.changedRows, 'transaction')} changed. Ctrl+Z (⌘Z on a Mac) undoes it.`,
+  );
+}
+
+/**
+ * A confirmation with Undo beside it. Undo takes back the latest edit, so an older toast's Undo
+ * would now take back this one instead of its own: those offers are taken away first.
+ */
+export function announceUndoable(ledger: LedgerApi, title: string, body: string): void {
+  const { toasts, dismiss } = useToasts.getState();
+  for (const t of toasts) if (undoToasts.has(t.id)) dismiss(t.id);
+  undoToasts.clear();
   toast({
     tone: 'success',
     title,
-    body: `${plural(result.changedRows, 'transaction')} changed. Ctrl+Z (⌘Z on a Mac) undoes it.`,
+    body,
     action: { label: 'Undo', run: () => void undoLastEdit(ledger) },
   });
+  const shown = useToasts.getState().toasts.at(-1);
+  if (shown) undoToasts.add(shown.id);
 }
+
+/** The toasts whose Undo takes back the latest edit (see `announceUndoable`). */
+const undoToasts = new Set<number>();
 
 const editable = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
