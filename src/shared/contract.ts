@@ -577,6 +577,10 @@ export const channels = {
       offset: z.number().int().min(0).optional(),
       /** Only the batches of one account (its imports and hand entries). */
       accountId: id.optional(),
+      /** Only the syncs of one connection. */
+      connectionId: id.optional(),
+      /** Only syncs, or only imported files and hand entries. */
+      kind: z.enum(['syncs', 'imports']).optional(),
     }),
     output<ImportBatch[]>(),
   ),

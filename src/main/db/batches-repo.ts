@@ -68,13 +68,27 @@ export const DEFAULT_BATCH_PAGE = 200;
 export class BatchesRepo {
   constructor(private readonly db: Database) {}
 
-  list(limit: number, offset: number, accountId?: string): ImportBatch[] {
-    const where = accountId ? 'WHERE b.account_id = @account' : '';
+  list(
+    limit: number,
+    offset: number,
+    filter: { accountId?: string; connectionId?: string; kind?: 'syncs' | 'imports' } = {},
+  ): ImportBatch[] {
+    const where: string[] = [];
+    if (filter.accountId) where.push('b.account_id = @account');
+    if (filter.connectionId) where.push('b.connection_id = @connection');
+    if (filter.kind === 'syncs') where.push("b.method = 'PLAID'");
+    if (filter.kind === 'imports') where.push("b.method <> 'PLAID'");
     return this.db
-      .prepare<{ limit: number; offset: number; account?: string }, StoredBatch>(
-        `${SELECT_BATCH} ${where} ORDER BY b.id DESC LIMIT @limit OFFSET @offset`,
+      .prepare<Record<string, unknown>, StoredBatch>(
+        `${SELECT_BATCH} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY b.id DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ limit, offset, ...(accountId ? { account: accountId } : {}) })
+      .all({
+        limit,
+        offset,
+        ...(filter.accountId ? { account: filter.accountId } : {}),
+        ...(filter.connectionId ? { connection: filter.connectionId } : {}),
+      })
       .map((row) => this.toBatch(row));
   }
 
