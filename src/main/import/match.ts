@@ -63,26 +63,42 @@ export function matchRows(
   const claimed = new Set<number>();
   for (const decision of decisions) if (decision?.kind === 'id') claimed.add(decision.seq);
 
-  const byAmount = new Map<number, CandidateRow[]>();
+  // Candidates by amount, each list in date order, so a row reads only the few days around it
+  // (a ledger can hold thousands of rows of one amount: a salary, a rent).
+  const byAmount = new Map<number, Indexed[]>();
   for (const candidate of candidates) {
+    const indexed = { candidate, day: dayNumber(candidate.date), text: normalise(candidate.text) };
     const list = byAmount.get(candidate.amount);
-    if (list) list.push(candidate);
-    else byAmount.set(candidate.amount, [candidate]);
+    if (list) list.push(indexed);
+    else byAmount.set(candidate.amount, [indexed]);
   }
+  for (const list of byAmount.values()) list.sort((a, b) => a.day - b.day);
 
   // Every possible pair with its score, best first, so an exact match anywhere in the file wins
   // over a looser one earlier in it (a month of equal daily interest rows lines up day by day).
   const pairs: Pair[] = [];
   incoming.forEach((row, i) => {
     if (decisions[i] !== null) return;
-    for (const candidate of byAmount.get(row.amount) ?? []) {
-      const days = daysApart(row.date, candidate.date);
-      if (days > MATCH_WINDOW_DAYS) continue;
-      if (row.externalId !== null && candidate.externalId !== null) continue;
-      pairs.push({ row: i, candidate, score: score(days, row.text, candidate.text) });
+    const list = byAmount.get(row.amount);
+    if (!list) return;
+    const day = dayNumber(row.date);
+    const rowWords = words(row.text);
+    for (let k = firstAtOrAfter(list, day - MATCH_WINDOW_DAYS); k < list.length; k++) {
+      const entry = list[k]!;
+      if (entry.day > day + MATCH_WINDOW_DAYS) break;
+      if (row.externalId !== null && entry.candidate.externalId !== null) continue;
+      const same = sharesWord(rowWords, entry.text);
+      pairs.push({
+        row: i,
+        candidate: entry,
+        score: Math.abs(entry.day - day) * 2 + (same ? 0 : 1),
+      });
     }
   });
-  pairs.sort((a, b) => a.score - b.score || a.row - b.row || a.candidate.seq - b.candidate.seq);
+  pairs.sort(
+    (a, b) =>
+      a.score - b.score || a.row - b.row || a.candidate.candidate.seq - b.candidate.candidate.seq,
+  );
 
   const pairsOf = new Map<number, Pair[]>();
   for (const pair of pairs) {
@@ -92,15 +108,19 @@ export function matchRows(
   }
 
   for (const pair of pairs) {
-    if (decisions[pair.row] !== null || claimed.has(pair.candidate.seq)) continue;
+    const seq = pair.candidate.candidate.seq;
+    if (decisions[pair.row] !== null || claimed.has(seq)) continue;
     const tied = (pairsOf.get(pair.row) ?? []).filter(
-      (p) => p.score === pair.score && !claimed.has(p.candidate.seq),
+      (p) => p.score === pair.score && !claimed.has(p.candidate.candidate.seq),
     );
     if (tied.every((p) => interchangeable(p.candidate, pair.candidate))) {
-      claimed.add(pair.candidate.seq);
-      decisions[pair.row] = { kind: 'amount-date', seq: pair.candidate.seq };
+      claimed.add(seq);
+      decisions[pair.row] = { kind: 'amount-date', seq };
     } else {
-      decisions[pair.row] = { kind: 'suggested', candidates: tied.map((p) => p.candidate.seq) };
+      decisions[pair.row] = {
+        kind: 'suggested',
+        candidates: tied.map((p) => p.candidate.candidate.seq),
+      };
     }
   }
   // A suggestion whose candidates a closer row claimed since is decided by what is left.
@@ -121,19 +141,42 @@ export function matchOne(row: IncomingRow, candidates: readonly CandidateRow[]):
   return matchRows([row], candidates, new Map())[0]!;
 }
 
+/** A candidate with what matching compares, worked out once. */
+interface Indexed {
+  candidate: CandidateRow;
+  day: number;
+  text: string;
+}
+
+/**
+ * A possible match. Lower scores are better: the days apart first, the same payee breaking ties
+ * between equal days.
+ */
 interface Pair {
   row: number;
-  candidate: CandidateRow;
+  candidate: Indexed;
   score: number;
 }
 
-/** Lower is better: the days apart first, the same payee breaking ties between equal days. */
-function score(days: number, a: string, b: string): number {
-  return days * 2 + (samePayee(a, b) ? 0 : 1);
+function interchangeable(a: Indexed, b: Indexed): boolean {
+  return a.day === b.day && a.text === b.text;
 }
 
-function interchangeable(a: CandidateRow, b: CandidateRow): boolean {
-  return a.date === b.date && normalise(a.text) === normalise(b.text);
+/** The first entry dated `day` or later, by binary search. */
+function firstAtOrAfter(list: readonly Indexed[], day: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.day < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Days since 1970 of an ISO date, without building a Date. */
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
 /** Words that say how money moved, not to whom: they make unrelated rows look alike. */
@@ -155,11 +198,16 @@ const NOISE = new Set([
 ]);
 
 function words(text: string): Set<string> {
-  return new Set(
-    normalise(text)
-      .split(' ')
-      .filter((word) => word.length >= 3 && !NOISE.has(word)),
-  );
+  return wordsOfNormalised(normalise(text));
+}
+
+function wordsOfNormalised(normalised: string): Set<string> {
+  return new Set(normalised.split(' ').filter((word) => word.length >= 3 && !NOISE.has(word)));
+}
+
+function sharesWord(left: ReadonlySet<string>, normalisedRight: string): boolean {
+  for (const word of wordsOfNormalised(normalisedRight)) if (left.has(word)) return true;
+  return false;
 }
 
 function normalise(text: string): string {
@@ -172,11 +220,5 @@ function normalise(text: string): string {
 
 /** "STARBUCKS STORE 123" and "Starbucks" are the same payee; "Shell" and "Starbucks" are not. */
 export function samePayee(a: string, b: string): boolean {
-  const left = words(a);
-  for (const word of words(b)) if (left.has(word)) return true;
-  return false;
-}
-
-export function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+  return sharesWord(words(a), normalise(b));
 }
