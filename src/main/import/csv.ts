@@ -63,6 +63,21 @@ export function sniffCsv(bytes: Uint8Array, exponent: number): CsvSniff {
 }
 
 /**
+ * The file's header and first rows as a mapping reads them, so that when the person changes the
+ * delimiter, the encoding, the lines to skip or the header, the columns they map follow.
+ */
+export function csvLayoutWith(
+  bytes: Uint8Array,
+  mapping: CsvMapping,
+): { header: string[] | null; sample: string[][]; rowCount: number } {
+  const { text } = decodeBytes(bytes, mapping.encoding);
+  const { records } = readRecords(text, mapping.delimiter, mapping.skipLines);
+  const header = mapping.hasHeader && records[0] ? records[0].cells : null;
+  const data = (header ? records.slice(1) : records).map((r) => r.cells);
+  return { header, sample: data.slice(0, SAMPLE_ROWS), rowCount: data.length };
+}
+
+/**
  * The rows of a CSV file read with the person's mapping. A row whose date or amount cannot be
  * read is a problem with its line, never a guess; a row with no date at all is a total or a
  * footer and is left out without a word.

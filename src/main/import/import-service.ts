@@ -22,7 +22,7 @@ import type { Database } from '../db/open';
 import { OwnRowsRepo } from '../db/own-rows-repo';
 import { RulesRepo } from '../db/rules-repo';
 import { currencyExponent } from '../plaid/money';
-import { sniffCsv } from './csv';
+import { csvLayoutWith, sniffCsv } from './csv';
 import { guessDateOrders } from './date-text';
 import { detectFormat, parseImportFile } from './index';
 import { guessQifDateOrders } from './qif';
@@ -84,7 +84,7 @@ export class ImportService {
   }
 
   preview(input: ImportFileInput): ImportPreview {
-    const read = this.read(input);
+    const read = this.read(input, 'preview');
     const decisions = this.decide(read);
     const rows: ImportPreviewRow[] = read.rows.slice(0, PREVIEW_ROWS).map((row, i) => ({
       line: row.line,
@@ -112,8 +112,8 @@ export class ImportService {
   }
 
   commit(input: ImportFileInput, now: string): ImportResult {
-    const read = this.read(input);
-    if (read.csv && !read.mapping) {
+    const read = this.read(input, 'commit');
+    if (read.format === 'csv' && !read.mapping) {
       throw new LedgerError(
         'VALIDATION',
         'Choose which columns hold the date, the description and the amount, then import.',
@@ -217,7 +217,7 @@ export class ImportService {
     })();
   }
 
-  private read(input: ImportFileInput): Read {
+  private read(input: ImportFileInput, purpose: 'preview' | 'commit'): Read {
     const account = this.accounts.get(input.accountId);
     if (!account)
       throw new LedgerError('NOT_FOUND', 'That account is not in your ledger any more.');
@@ -247,7 +247,7 @@ export class ImportService {
       dateOrder: null,
       fileCurrency: null,
     };
-    if (format === 'csv') return { ...base, ...this.readCsv(input, bytes, exponent) };
+    if (format === 'csv') return { ...base, ...this.readCsv(input, bytes, exponent, purpose) };
     if (format === 'qif') {
       const dateOrders = guessQifDateOrders(bytes);
       const dateOrder = input.dateOrder ?? preferredOrder(dateOrders);
@@ -260,14 +260,33 @@ export class ImportService {
     return { ...base, fileCurrency, rows: parsed.rows, problems: parsed.problems };
   }
 
+  /**
+   * A CSV read with the mapping given, else the one remembered for the account, else a guess.
+   * The layout (header and first rows) is what the preview's mapping step shows; the commit,
+   * which has a mapping, skips it rather than read the file twice.
+   */
   private readCsv(
     input: ImportFileInput,
     bytes: Uint8Array,
     exponent: number,
+    purpose: 'preview' | 'commit',
   ): Pick<
     Read,
     'csv' | 'mapping' | 'mappingFrom' | 'dateOrders' | 'dateOrder' | 'rows' | 'problems'
   > {
+    if (input.mapping) {
+      const layout =
+        purpose === 'preview'
+          ? csvLayoutWith(bytes, input.mapping)
+          : { header: null, sample: [], rowCount: 0 };
+      return this.readWith(input, bytes, exponent, input.mapping, 'given', {
+        encoding: input.mapping.encoding,
+        delimiter: input.mapping.delimiter,
+        skipLines: input.mapping.skipLines,
+        hasHeader: input.mapping.hasHeader,
+        ...layout,
+      });
+    }
     const sniff = sniffCsv(bytes, exponent);
     const csv: CsvLayout = {
       encoding: sniff.encoding,
@@ -279,44 +298,53 @@ export class ImportService {
       rowCount: sniff.rowCount,
     };
     const saved = csvMappingSchema.safeParse(this.imports.savedMapping(input.accountId));
-    const chosen: { mapping: CsvMapping; from: 'given' | 'saved' | 'guessed' } | null =
-      input.mapping
-        ? { mapping: input.mapping, from: 'given' }
-        : saved.success && fitsLayout(saved.data, sniff.header, sniff.sample)
-          ? { mapping: saved.data, from: 'saved' }
-          : sniff.suggested
-            ? { mapping: sniff.suggested, from: 'guessed' }
-            : null;
-    if (!chosen) {
-      return {
-        csv,
-        mapping: null,
-        mappingFrom: null,
-        dateOrders: sniff.dateOrders,
-        dateOrder: null,
-        rows: [],
-        problems: sniff.problems,
-      };
+    if (saved.success && fitsLayout(saved.data, sniff.header, sniff.sample)) {
+      return this.readWith(input, bytes, exponent, saved.data, 'saved', csv);
     }
-    const dates = sniff.sample
-      .map((cells) => cells[chosen.mapping.columns.date] ?? '')
-      .filter((cell) => cell.trim() !== '');
-    const dateOrders = guessDateOrders(dates);
-    const mapping: CsvMapping = {
-      ...chosen.mapping,
-      dateOrder:
-        input.dateOrder ??
-        (chosen.from === 'guessed' || !dateOrders.includes(chosen.mapping.dateOrder)
-          ? (preferredOrder(dateOrders) ?? chosen.mapping.dateOrder)
-          : chosen.mapping.dateOrder),
-    };
-    const parsed = parseImportFile({ format: 'csv', bytes, mapping, exponent });
+    if (sniff.suggested) {
+      return this.readWith(input, bytes, exponent, sniff.suggested, 'guessed', csv);
+    }
     return {
       csv,
+      mapping: null,
+      mappingFrom: null,
+      dateOrders: sniff.dateOrders,
+      dateOrder: null,
+      rows: [],
+      problems: sniff.problems,
+    };
+  }
+
+  private readWith(
+    input: ImportFileInput,
+    bytes: Uint8Array,
+    exponent: number,
+    chosen: CsvMapping,
+    from: 'given' | 'saved' | 'guessed',
+    csv: CsvLayout,
+  ): Pick<
+    Read,
+    'csv' | 'mapping' | 'mappingFrom' | 'dateOrders' | 'dateOrder' | 'rows' | 'problems'
+  > {
+    const dates = csv.sample
+      .map((cells) => cells[chosen.columns.date] ?? '')
+      .filter((cell) => cell.trim() !== '');
+    const dateOrders = dates.length > 0 ? guessDateOrders(dates) : [chosen.dateOrder];
+    // A guess takes the likeliest order the dates allow; a mapping the person chose keeps theirs
+    // unless this file's dates cannot be read that way.
+    const dateOrder =
+      input.dateOrder ??
+      (from === 'guessed' || !dateOrders.includes(chosen.dateOrder)
+        ? (preferredOrder(dateOrders) ?? chosen.dateOrder)
+        : chosen.dateOrder);
+    const mapping: CsvMapping = { ...chosen, dateOrder };
+    const parsed = parseImportFile({ format: 'csv', bytes, mapping, exponent });
+    return {
+      csv: csv.header === null && csv.sample.length === 0 && from === 'given' ? null : csv,
       mapping,
-      mappingFrom: chosen.from,
+      mappingFrom: from,
       dateOrders,
-      dateOrder: mapping.dateOrder,
+      dateOrder,
       rows: parsed.rows,
       problems: parsed.problems,
     };
