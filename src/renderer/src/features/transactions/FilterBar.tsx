@@ -38,6 +38,7 @@ export function FilterBar({
   const byConnection = connections
     .map((c) => ({ connection: c, accounts: accounts.filter((a) => a.connectionId === c.id) }))
     .filter((g) => g.accounts.length > 0);
+  const keptByHand = accounts.filter((a) => a.connectionId === null);
   const categoryKnown =
     !filters.category || categories.some((c) => c.category === filters.category);
   // The filter offers what rows carry now (the person's list also has categories not used yet).
@@ -114,6 +115,15 @@ export function FilterBar({
                 ))}
               </optgroup>
             ))}
+            {keptByHand.length > 0 ? (
+              <optgroup label="Kept by hand">
+                {keptByHand.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {accountLabel(a)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </div>
         <div className="field">

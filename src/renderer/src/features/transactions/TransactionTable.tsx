@@ -108,6 +108,8 @@ export function TransactionTable({
         role="table"
         aria-label="Transactions"
         aria-rowcount={count + 1}
+        // While a new filter's first page loads, the rows on screen are about to be replaced.
+        aria-busy={pages.loading && pages.total === null}
         className={compact ? 'tx-table tx-compact' : 'tx-table'}
       >
         <div role="rowgroup" className="tx-head" style={{ height: HEAD_HEIGHT }}>
