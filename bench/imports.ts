@@ -14,25 +14,15 @@ import { databaseFileName } from '../src/main/environment-file';
 import { parseImportFile } from '../src/main/import/index';
 import { silentLogger } from '../src/main/log';
 import { MemorySecretStore } from '../src/main/secrets/memory-store';
-import type { CsvMapping, ImportResult } from '../src/shared/contract';
+import type { ImportResult } from '../src/shared/contract';
 import { seedDatabase } from '../test/support/seed';
+import { signedCsvMapping } from '../test/support/csv-mapping';
 
 const SYNCED_ROWS = 100_000;
 const FILE_ROWS = 50_000;
 const REPEATS = 3;
 
-const MAPPING: CsvMapping = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  skipLines: 0,
-  hasHeader: true,
-  dateOrder: 'YMD',
-  numberFormat: 'dot',
-  amountMode: 'signed',
-  flipSign: false,
-  indicatorOut: null,
-  columns: { date: 0, description: 1, amount: 2 },
-};
+const MAPPING = signedCsvMapping({ date: 0, description: 1, amount: 2 });
 
 function decimal(minor: number): string {
   const sign = minor < 0 ? '-' : '';

@@ -1,9 +1,7 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { databaseFileName } from '../../src/main/environment-file';
 import { secretAccounts } from '../../src/main/secrets/secret-store';
 import { startBuiltHost, type RunningHost } from './support/host';
+import { hostLedger } from './support/host-ledger';
 import { expectAccessible, keepScreenshot } from './support/screens';
 
 /**
@@ -14,6 +12,7 @@ import { expectAccessible, keepScreenshot } from './support/screens';
  */
 
 let host: RunningHost;
+const { query, api } = hostLedger(() => host);
 
 test.beforeAll(async () => {
   host = await startBuiltHost();
@@ -28,28 +27,6 @@ test.afterAll(async () => {
 });
 
 test.use({ viewport: { width: 1280, height: 800 } });
-
-/** One channel through the host's HTTP API, as the renderer calls it. */
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as unknown;
-  if (!response.ok) throw new Error(`${channel} failed: ${JSON.stringify(body)}`);
-  return body as T;
-}
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const file = path.join(host.dataDir, databaseFileName('sandbox'));
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 interface StoredRow {
   date: string;

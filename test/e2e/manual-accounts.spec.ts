@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { databaseFileName } from '../../src/main/environment-file';
 import { startBuiltHost, type RunningHost } from './support/host';
-import { SCREENSHOTS, expectAccessible, keepScreenshot } from './support/screens';
+import { daysAgo, hostLedger } from './support/host-ledger';
+import { expectAccessible, keepScreenshot } from './support/screens';
 
 /**
  * Accounts kept by hand, on a fresh install with no Plaid keys: the person starts without a bank
@@ -14,6 +11,7 @@ import { SCREENSHOTS, expectAccessible, keepScreenshot } from './support/screens
  */
 
 let host: RunningHost;
+const { query, api } = hostLedger(() => host);
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
@@ -25,16 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   expect(await host.stop()).toBe(0);
 });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const file = path.join(host.dataDir, databaseFileName('sandbox'));
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 interface StoredAccount {
   id: string;
@@ -54,9 +42,6 @@ const storedAccount = (name: string) =>
     name,
   )[0];
 
-/** A day `days` before today (UTC, as the host and this browser both count days here). */
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const today = () => daysAgo(0);
 
 const money = (minor: number, currency: string) =>
@@ -65,17 +50,6 @@ const money = (minor: number, currency: string) =>
 /** Opens the app at a path, the host's token in the fragment as `npm run serve` prints it. */
 async function open(page: Page, at = ''): Promise<void> {
   await page.goto(`${host.url}${at}#token=${encodeURIComponent(host.token)}`);
-}
-
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as T;
-  expect(response.status, JSON.stringify(body)).toBe(200);
-  return body;
 }
 
 const toast = (page: Page, text: string | RegExp) =>
@@ -400,13 +374,6 @@ test('the account screen draws the history rebuilt from the entries', async ({ p
 
   await expectAccessible(page, 'manual account detail');
   await keepScreenshot(page, 'account-detail-manual');
-
-  // The user guide shows three of these screens.
-  const images = path.resolve(import.meta.dirname, '../../docs/images');
-  fs.mkdirSync(images, { recursive: true });
-  for (const name of ['manual-account-dialog', 'account-detail-manual', 'overview-net-worth']) {
-    fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(images, `${name}.png`));
-  }
 });
 
 function escape(text: string): string {

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { databaseFileName } from '../../src/main/environment-file';
 import { startBuiltHost, type RunningHost } from './support/host';
-import { SCREENSHOTS, expectAccessible, keepScreenshot } from './support/screens';
+import { daysAgo, hostLedger } from './support/host-ledger';
+import { expectAccessible, keepScreenshot } from './support/screens';
 
 /**
  * Adding, changing and deleting transactions by hand on the Transactions screen, on a fresh
@@ -15,6 +12,7 @@ import { SCREENSHOTS, expectAccessible, keepScreenshot } from './support/screens
  */
 
 let host: RunningHost;
+const { query, api } = hostLedger(() => host);
 let walletId: string;
 
 test.describe.configure({ mode: 'serial' });
@@ -34,31 +32,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   expect(await host.stop()).toBe(0);
 });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const file = path.join(host.dataDir, databaseFileName('sandbox'));
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/${channel}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as T;
-  expect(response.status, JSON.stringify(body)).toBe(200);
-  return body;
-}
-
-/** A day `days` before today (UTC, as the host and this browser both count days here). */
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 interface StoredRow {
   seq: number;
@@ -393,11 +366,4 @@ test('money already here from a file adds nothing, until "Add it anyway"', async
   expect(stored('MARKET HALL')[0]!.removed_at).toBeNull();
   await expect(already).toHaveCount(0);
   await expect(amountBox(page)).toBeFocused();
-
-  // The user guide shows the form and the panel of a row entered by hand.
-  const images = path.resolve(import.meta.dirname, '../../docs/images');
-  fs.mkdirSync(images, { recursive: true });
-  for (const name of ['quick-add', 'transaction-panel-manual']) {
-    fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), path.join(images, `${name}.png`));
-  }
 });

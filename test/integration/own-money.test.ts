@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { WireTransaction } from '@ledgerlight/plaid-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CsvMapping } from '../../src/shared/contract';
 import { EMULATOR_TODAY, linkSandbox, startHarness, type Harness } from '../support/sync-harness';
+import { signedCsvMapping } from '../support/csv-mapping';
 
 /**
  * Money Plaid cannot reach, end to end through the core's channels on a real SQLite file: manual
@@ -16,18 +16,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const MAPPING: CsvMapping = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  skipLines: 0,
-  hasHeader: true,
-  dateOrder: 'YMD',
-  numberFormat: 'dot',
-  amountMode: 'signed',
-  flipSign: false,
-  indicatorOut: null,
-  columns: { date: 0, description: 1, amount: 2, id: 3 },
-};
+const MAPPING = signedCsvMapping({ date: 0, description: 1, amount: 2, id: 3 });
 
 function csv(rows: [date: string, text: string, amount: string, id?: string][]): string {
   const lines = [

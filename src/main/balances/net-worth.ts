@@ -1,4 +1,7 @@
+import type { NetWorthPoint, NetWorthSeries } from '../../shared/model';
 import type { BalancePoint, BalanceSide } from './history';
+
+export type { NetWorthPoint, NetWorthSeries };
 
 export interface AccountSeries {
   accountId: string;
@@ -6,22 +9,6 @@ export interface AccountSeries {
   side: BalanceSide;
   /** Ascending by date; may start later than other accounts' or skip days. */
   points: BalancePoint[];
-}
-
-export interface NetWorthPoint {
-  date: string;
-  assets: number;
-  /** What is owed, as a positive number. */
-  liabilities: number;
-  net: number;
-  /** Some balance counted that day was rebuilt rather than reported. */
-  derived: boolean;
-}
-
-/** Net worth over time in one currency; currencies are never added together. */
-export interface NetWorthSeries {
-  currency: string;
-  points: NetWorthPoint[];
 }
 
 export type NetWorthStep = 'day' | 'week' | 'month';

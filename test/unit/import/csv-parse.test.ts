@@ -7,19 +7,9 @@ import {
 } from '../../../src/shared/import-mapping';
 import { parseCsv, sniffCsv } from '../../../src/main/import/csv';
 import { bytesOf } from './fixtures';
+import { signedCsvMapping } from '../../support/csv-mapping';
 
-const SIGNED: CsvMapping = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  skipLines: 0,
-  hasHeader: true,
-  dateOrder: 'YMD',
-  numberFormat: 'dot',
-  amountMode: 'signed',
-  flipSign: false,
-  indicatorOut: null,
-  columns: { date: 0, description: 1, amount: 2 },
-};
+const SIGNED = signedCsvMapping({ date: 0, description: 1, amount: 2 });
 
 const DEBIT_CREDIT: CsvMapping = {
   ...SIGNED,

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvMappingSchema, type CsvMapping } from '../../../src/shared/import-mapping';
+import { csvMappingSchema } from '../../../src/shared/import-mapping';
+import { signedCsvMapping } from '../../support/csv-mapping';
 
-const BASE: CsvMapping = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  skipLines: 0,
-  hasHeader: true,
-  dateOrder: 'YMD',
-  numberFormat: 'dot',
-  amountMode: 'signed',
-  flipSign: false,
-  indicatorOut: null,
-  columns: { date: 0, description: 1, amount: 2 },
-};
+const BASE = signedCsvMapping({ date: 0, description: 1, amount: 2 });
 
 const messages = (value: unknown) => {
   const parsed = csvMappingSchema.safeParse(value);
