@@ -37,13 +37,11 @@ interface Breakdown {
 }
 
 /**
- * A batch's rows with their status: the rows it brought first (`batch_id`), then the rows it found
- * already here (`batch_links`). A row it brought is left out or deleted (excluded), waiting for the
- * person (suggested), reviewed or settled by the person (confirmed), found in the bank's feed by
- * a later sync (matched: the bank has it too), or none of these (unmatched).
+ * The status of a row a batch brought (`batch_id`): left out or deleted (excluded), waiting for
+ * the person (suggested), reviewed or settled by the person (confirmed), found in the bank's feed
+ * by a later sync (matched: the bank has it too), or none of these (unmatched).
  */
-const BATCH_ROWS = `
-  SELECT t.seq, t.date, CASE
+const BROUGHT_STATUS = `CASE
       WHEN t.removed_at IS NOT NULL OR t.excluded = 1 THEN 'excluded'
       WHEN EXISTS (SELECT 1 FROM batch_links l WHERE l.seq = t.seq AND l.status = 'suggested')
         THEN 'suggested'
@@ -52,13 +50,26 @@ const BATCH_ROWS = `
       WHEN EXISTS (SELECT 1 FROM batch_links l JOIN import_batches o ON o.id = l.batch_id
         WHERE l.seq = t.seq AND l.batch_id <> @batch AND o.method = 'PLAID'
           AND l.status IN ('matched', 'confirmed')) THEN 'matched'
-      ELSE 'unmatched' END AS status
+      ELSE 'unmatched' END`;
+
+/** A row the batch found already here: as the link says. */
+const FOUND_STATUS = `CASE l.status WHEN 'confirmed' THEN 'confirmed'
+      WHEN 'suggested' THEN 'suggested' ELSE 'matched' END`;
+
+const BATCH_ROWS = `
+  SELECT t.seq, t.date, ${BROUGHT_STATUS} AS status
   FROM transactions t WHERE t.batch_id = @batch
   UNION ALL
-  SELECT t.seq, t.date, CASE l.status WHEN 'confirmed' THEN 'confirmed'
-      WHEN 'suggested' THEN 'suggested' ELSE 'matched' END AS status
+  SELECT t.seq, t.date, ${FOUND_STATUS} AS status
   FROM batch_links l JOIN transactions t ON t.seq = l.seq
   WHERE l.batch_id = @batch AND t.batch_id IS NOT @batch`;
+
+/** One row's status in a batch, looked up by its seq. */
+const ROW_STATUS = `
+  SELECT CASE WHEN t.batch_id IS @batch THEN ${BROUGHT_STATUS}
+    ELSE (SELECT ${FOUND_STATUS} FROM batch_links l WHERE l.batch_id = @batch AND l.seq = t.seq)
+    END AS status
+  FROM transactions t WHERE t.seq = @seq`;
 
 const SELECT_BATCH = `SELECT b.*, COALESCE(a.user_name, a.name) AS account_name
   FROM import_batches b LEFT JOIN accounts a ON a.id = b.account_id`;
@@ -105,21 +116,34 @@ export class BatchesRepo {
     cursor?: string,
   ): { items: BatchRow[]; nextCursor: string | null } {
     const after = cursor ? decodeCursor(cursor) : null;
-    const found = this.db
-      .prepare<
-        { batch: number; date: string | null; seq: number | null; limit: number },
-        { seq: number; date: string; status: BatchRowStatus }
-      >(
-        `SELECT seq, date, status FROM (${BATCH_ROWS})
-         WHERE @date IS NULL OR (date, seq) < (@date, @seq)
+    const keyset = { batch: batchId, date: after?.date ?? null, seq: after?.seq ?? null };
+    // The rows it brought (from the batch's own index) and the rows it found already here, each
+    // read only as far as this page, so a page of a 100,000-row batch costs what one of 100 does.
+    const brought = this.db
+      .prepare<typeof keyset & { limit: number }, { seq: number; date: string }>(
+        `SELECT seq, date FROM transactions
+         WHERE batch_id = @batch AND (@date IS NULL OR (date, seq) < (@date, @seq))
          ORDER BY date DESC, seq DESC LIMIT @limit`,
       )
-      .all({
-        batch: batchId,
-        date: after?.date ?? null,
-        seq: after?.seq ?? null,
-        limit: limit + 1,
-      });
+      .all({ ...keyset, limit: limit + 1 });
+    const foundHere = this.db
+      .prepare<typeof keyset & { limit: number }, { seq: number; date: string }>(
+        `SELECT t.seq, t.date FROM batch_links l JOIN transactions t ON t.seq = l.seq
+         WHERE l.batch_id = @batch AND t.batch_id IS NOT @batch
+           AND (@date IS NULL OR (t.date, t.seq) < (@date, @seq))
+         ORDER BY t.date DESC, t.seq DESC LIMIT @limit`,
+      )
+      .all({ ...keyset, limit: limit + 1 });
+    const statusOf = this.db.prepare<{ batch: number; seq: number }, { status: BatchRowStatus }>(
+      ROW_STATUS,
+    );
+    const found = [...brought, ...foundHere]
+      .sort((a, b) => (a.date === b.date ? b.seq - a.seq : a.date < b.date ? 1 : -1))
+      .slice(0, limit + 1)
+      .map((row) => ({
+        ...row,
+        status: statusOf.get({ batch: batchId, seq: row.seq })?.status ?? 'unmatched',
+      }));
     const page = found.slice(0, limit);
     const transactionsBySeq = new Map(
       transactions.bySeqsWithRows(page.map((r) => r.seq)).map((t) => [t.row.seq, t]),
