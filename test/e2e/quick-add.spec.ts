@@ -246,6 +246,10 @@ test('a row entered by hand: change its amount and date, delete it, and bring it
     )[0]!.n,
   ).toBe(1);
   await expect(panel.getByRole('region', { name: 'History' })).toContainText(/Date from .* to /);
+  // No bank stands behind this row: its category falls back to none, not to "the bank's".
+  const category = panel.getByLabel('Category', { exact: true });
+  await expect(category.locator('option', { hasText: 'No category' })).toHaveCount(1);
+  await expect(category.locator('option', { hasText: /^The bank’s/ })).toHaveCount(0);
   await expectAccessible(page, 'panel of a row entered by hand');
   await keepScreenshot(page, 'transaction-panel-manual');
 

@@ -357,6 +357,7 @@ export function QuickAdd({
               <CategoryPicker
                 label="Category (optional)"
                 value={draft.category}
+                noneLabel="No category"
                 onChange={(category) => update({ category })}
               />
               {issue('category')}

@@ -14,6 +14,7 @@ export function CategoryPicker({
   onChange,
   label,
   bankCategory,
+  noneLabel,
   autoFocus,
   compact,
   allowNew = true,
@@ -23,6 +24,8 @@ export function CategoryPicker({
   label: string;
   /** What the bank says, offered as the "no category of my own" choice; undefined: no such choice. */
   bankCategory?: string | null;
+  /** The "no category" choice's words where no bank stands behind the row ("No category"). */
+  noneLabel?: string;
   autoFocus?: boolean;
   /** In a table cell: the label is for screen readers only. */
   compact?: boolean;
@@ -85,7 +88,9 @@ export function CategoryPicker({
             } else onChange(e.target.value);
           }}
         >
-          {bankCategory !== undefined ? (
+          {noneLabel !== undefined ? (
+            <option value="">{noneLabel}</option>
+          ) : bankCategory !== undefined ? (
             <option value="">The bank’s: {categoryLabel(bankCategory)}</option>
           ) : (
             <option value="" disabled>

@@ -70,6 +70,8 @@ export function InlineCategory({ transaction: t }: { transaction: Transaction })
         label={`Category of ${shownPayee(t)}`}
         value={t.user.category ?? ''}
         bankCategory={t.category}
+        // A row the person or a file brought has no bank category to fall back on.
+        noneLabel={t.source === 'plaid' ? undefined : 'No category'}
         onChange={(v) => void choose(v)}
       />
     </div>

@@ -94,6 +94,8 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
         value={category}
         onChange={setCategory}
         bankCategory={t.category}
+        // A row the person or a file brought has no bank category to fall back on.
+        noneLabel={t.source === 'plaid' ? undefined : 'No category'}
       />
       <div className="field">
         <label htmlFor={ids.notes}>Notes</label>
