@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { startBuiltHost, type RunningHost } from './support/host';
 
 /**
- * Demo mode (`npm run demo -- --serve`): no keys, two demo banks, and Plaid Link's script served
- * by the built-in emulator. No request is routed here: the Link page (on its own origin) loads
- * the emulator's script (its /config.json says which) and hands it to react-plaid-link.
+ * Demo mode (`npm run demo -- --serve`): no keys, two demo banks and accounts kept by hand, and
+ * Plaid Link's script served by the built-in emulator. No request is routed here: the Link page
+ * (on its own origin) loads the emulator's script (its /config.json says which) and hands it to
+ * react-plaid-link.
  */
 
 let host: RunningHost;
@@ -46,4 +47,28 @@ test('the demo opens on its banks, and Connect a bank opens the emulator’s Lin
   await expect(page.getByText('Finish in the Plaid window')).toBeHidden();
   // react-plaid-link found the placeholder tag and never asked Plaid's CDN for anything.
   expect(cdn).toEqual([]);
+});
+
+test('the demo also holds money Plaid cannot reach: a wallet, a house and an imported statement', async ({
+  page,
+}) => {
+  await page.goto(host.openUrl);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Accounts' })
+    .click();
+  for (const name of ['Wallet', 'Home', 'Hometown Credit Union']) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await page.getByRole('link', { name: 'Hometown Credit Union', exact: true }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hometown Credit Union' }),
+  ).toBeVisible();
+  await page.goto(new URL('/activity?view=batches', host.url).toString());
+  await expect(
+    page.getByRole('link', {
+      name: 'CSV import of hometown-credit-union.csv into Hometown Credit Union',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Entered by hand in Wallet' })).toBeVisible();
 });
