@@ -37,7 +37,14 @@ async function open(page: Page, path = '/'): Promise<void> {
 test('overview: net worth, cash vs debt and spending charts', async ({ page }) => {
   await open(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-  await expect(page.getByText('Net worth', { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Net worth', exact: true })
+      .getByText('Net worth', { exact: true }),
+  ).toBeVisible();
+  // Over time, one chart per currency: the seeded ledger holds dollars and Canadian dollars.
+  await expect(page.getByRole('heading', { name: 'Net worth over time' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^Net worth in / })).toHaveCount(2);
   await expect(page.getByRole('heading', { name: 'Cash vs debt' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Spending in / })).toBeVisible();
   await expect(page.getByRole('list', { name: /Spending in .* by category/ })).toBeVisible();

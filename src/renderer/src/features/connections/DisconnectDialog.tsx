@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Connection } from '../../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { toast } from '../../store/toasts';
@@ -45,19 +46,14 @@ export function DisconnectDialog({
       description="Ledgerlight will stop syncing this bank and tell Plaid to forget the connection. You can connect the bank again later."
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => void disconnect()}
-            disabled={busy}
-          >
-            {busy ? 'Disconnecting…' : deleteData ? 'Disconnect and delete data' : 'Disconnect'}
-          </button>
-        </>
+        <DialogActions
+          label={deleteData ? 'Disconnect and delete data' : 'Disconnect'}
+          busyLabel="Disconnecting…"
+          busy={busy}
+          tone="danger"
+          onCancel={onClose}
+          onConfirm={() => void disconnect()}
+        />
       }
     >
       <fieldset className="choice-list">

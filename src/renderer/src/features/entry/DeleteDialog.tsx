@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../format/labels';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -55,19 +56,14 @@ export function DeleteDialog({
       }
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => void confirm()}
-            disabled={busy}
-          >
-            {busy ? 'Deleting…' : ids.length === 1 ? 'Delete it' : `Delete ${count}`}
-          </button>
-        </>
+        <DialogActions
+          label={ids.length === 1 ? 'Delete it' : `Delete ${count}`}
+          busyLabel="Deleting…"
+          busy={busy}
+          tone="danger"
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+        />
       }
     >
       {remove.error ? <ErrorNotice error={remove.error} title="Nothing was deleted" /> : null}

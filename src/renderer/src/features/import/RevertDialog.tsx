@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ImportBatch } from '../../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../format/labels';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -40,19 +41,14 @@ export function RevertDialog({ batch, onClose }: { batch: ImportBatch; onClose()
       }
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => void confirm()}
-            disabled={busy}
-          >
-            {busy ? 'Reverting…' : 'Revert this import'}
-          </button>
-        </>
+        <DialogActions
+          label="Revert this import"
+          busyLabel="Reverting…"
+          busy={busy}
+          tone="danger"
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+        />
       }
     >
       {revert.error ? (

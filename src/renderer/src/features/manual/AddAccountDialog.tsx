@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { MANUAL_ACCOUNT_TYPES, type ManualAccountKind } from '../../../../shared/manual-accounts';
 import type { Account } from '../../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { localToday } from '../../format/dates';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -118,19 +119,13 @@ export function AddAccountDialog({
       description="For money no bank connection reaches: cash, a small credit union, a house, a car loan. You keep its balance and transactions yourself."
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={create.pending}
-          >
-            {create.pending ? 'Adding…' : 'Add the account'}
-          </button>
-        </>
+        <DialogActions
+          label="Add the account"
+          busyLabel="Adding…"
+          busy={create.pending}
+          onCancel={onClose}
+          form={`${id}-form`}
+        />
       }
     >
       <form

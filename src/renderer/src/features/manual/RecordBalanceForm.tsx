@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDay, localToday } from '../../format/dates';
 import { formatMoney } from '../../format/money';
@@ -81,19 +82,13 @@ export function RecordBalanceForm({ account, onClose }: { account: Account; onCl
       description="Your balance from this day on is this amount plus the transactions after it. Days before it are rebuilt from your transactions."
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={record.pending}
-          >
-            {record.pending ? 'Saving…' : 'Record the balance'}
-          </button>
-        </>
+        <DialogActions
+          label="Record the balance"
+          busyLabel="Saving…"
+          busy={record.pending}
+          onCancel={onClose}
+          form={`${id}-form`}
+        />
       }
     >
       <form
