@@ -3,6 +3,8 @@
  * transactions between them. Pure: no clock, no database, no local time zone.
  */
 
+import { dateOfDay, dayNumber } from '../iso-days';
+
 /** Plaid's convention: an asset's balance is what you have, a liability's what you owe. */
 export type BalanceSide = 'asset' | 'liability';
 
@@ -24,8 +26,6 @@ export interface BalancePoint {
   /** Rebuilt from transactions rather than reported. */
   derived: boolean;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * One point per day from `from` (or the first day there is any data, if later) to `to`.
@@ -77,7 +77,7 @@ export function rebuildDailyBalances(input: {
   const startDay = dayNumber(start);
   const endDay = dayNumber(to);
   for (let day = startDay; day <= endDay; day++) {
-    const date = dateOf(day);
+    const date = dateOfDay(day);
     let nextNet = netDates[netIndex];
     while (nextNet !== undefined && nextNet <= date) {
       netThroughDay += netByDate.get(nextNet) ?? 0;
@@ -131,12 +131,4 @@ function runningNetAt(
     out.push(running);
   }
   return out;
-}
-
-function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import type { NetWorthPoint, NetWorthSeries } from '../../shared/model';
 import type { BalancePoint, BalanceSide } from './history';
+import { dateOfDay, dayNumber } from '../iso-days';
 
 export type { NetWorthPoint, NetWorthSeries };
 
@@ -12,8 +13,6 @@ export interface AccountSeries {
 }
 
 export type NetWorthStep = 'day' | 'week' | 'month';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Net worth on each sampled day from `from` to `to`, one series per currency (sorted by code).
@@ -80,9 +79,9 @@ export function sampleDates(from: string, to: string, step: NetWorthStep): strin
   if (from > to) return [];
   const dates: string[] = [];
   if (step === 'day') {
-    for (let day = dayNumber(from); day <= dayNumber(to); day++) dates.push(dateOf(day));
+    for (let day = dayNumber(from); day <= dayNumber(to); day++) dates.push(dateOfDay(day));
   } else if (step === 'week') {
-    for (let day = dayNumber(to); day >= dayNumber(from); day -= 7) dates.push(dateOf(day));
+    for (let day = dayNumber(to); day >= dayNumber(from); day -= 7) dates.push(dateOfDay(day));
     dates.reverse();
   } else {
     const [year, month] = from.split('-').map(Number) as [number, number];
@@ -95,12 +94,4 @@ export function sampleDates(from: string, to: string, step: NetWorthStep): strin
     dates.push(to);
   }
   return dates;
-}
-
-function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

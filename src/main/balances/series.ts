@@ -3,6 +3,7 @@ import type { Account, BalanceSnapshot, NetWorthSeries } from '../../shared/mode
 import type { AccountsRepo } from '../db/accounts-repo';
 import { firstActivityDate, rebuildDailyBalances, type BalancePoint } from './history';
 import { netWorthOverTime, type AccountSeries } from './net-worth';
+import { addDays } from '../iso-days';
 
 /**
  * An account's balance on every day from `from` to `to`: the days the bank reported (or the
@@ -69,7 +70,7 @@ export function netWorthSeries(
     .map((account) => {
       const points = accountBalanceSeries(accounts, account, from, to);
       if (account.closedAt && points.length > 0) {
-        const closed = nextDay(account.closedAt.slice(0, 10));
+        const closed = addDays(account.closedAt.slice(0, 10), 1);
         if (closed <= to) points.push({ date: closed, current: 0, derived: false });
       }
       return {
@@ -88,8 +89,4 @@ function maxDate(a: string, b: string): string {
 
 function minDate(a: string, b: string): string {
   return a < b ? a : b;
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@ import type { CandidateRow } from '../import/match';
 import { MATCH_WINDOW_DAYS } from '../import/match';
 import type { Database } from './open';
 import { withStatementCache } from './statement-cache';
+import { addDays } from '../iso-days';
 
 export type LinkStatus = 'matched' | 'suggested' | 'kept' | 'confirmed';
 export type LinkHow = 'id' | 'amount-date' | 'person';
@@ -87,8 +88,8 @@ export class ImportsRepo {
       )
       .all(
         accountId,
-        shiftDays(from, -MATCH_WINDOW_DAYS),
-        shiftDays(to, MATCH_WINDOW_DAYS),
+        addDays(from, -MATCH_WINDOW_DAYS),
+        addDays(to, MATCH_WINDOW_DAYS),
         JSON.stringify(sources),
       );
   }
@@ -202,8 +203,4 @@ export class ImportsRepo {
       .prepare('UPDATE accounts SET import_mapping = ? WHERE id = ?')
       .run(JSON.stringify(mapping), accountId);
   }
-}
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -7,6 +7,7 @@ import { SPLIT_NO_LONGER_ADDS_UP } from './splits-repo';
 import { TRANSFER_AMOUNT_CHANGED, TRANSFER_SIDE_REMOVED } from './transfers-repo';
 import type { TransactionRow as StoredRow } from './transactions-repo';
 import type { AccountRow, TransactionRow } from '../plaid/convert';
+import { addDays } from '../iso-days';
 
 export interface RunCounts {
   added: number;
@@ -601,10 +602,4 @@ function sameTransaction(stored: StoredRow, row: TransactionRow): boolean {
     stored.pending_transaction_id === row.pendingTransactionId &&
     stored.payment_channel === row.paymentChannel
   );
-}
-
-/** An ISO date `days` later (or earlier, when negative), in UTC. */
-function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
 }

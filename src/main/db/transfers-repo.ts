@@ -7,6 +7,7 @@ import type {
 } from '../../shared/model';
 import { pickPairs, type Candidate } from '../transfers/pick';
 import type { Database } from './open';
+import { addDays } from '../iso-days';
 
 /** Why a row of a confirmed transfer wants a look; cleared when the person takes the pair apart. */
 export const TRANSFER_AMOUNT_CHANGED =
@@ -255,10 +256,4 @@ function toSide(row: SideRow): TransferSide {
 /** A row as a person would recognise it in a sentence. */
 function describe(row: SideRow): string {
   return `transaction "${row.name}" on ${row.date} in ${row.account_name}`;
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import type { Core } from '../core';
 import type { Logger } from '../log';
+import { addDays } from '../iso-days';
 
 /**
  * What a newcomer finds beside the demo banks: money Plaid cannot reach. A cash wallet with a
@@ -15,8 +16,7 @@ export async function populateOwnMoney(core: Core, today: string, log: Logger): 
     }
     return result.value;
   };
-  const day = (daysAgo: number) =>
-    new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const day = (daysAgo: number) => addDays(today, -daysAgo);
 
   const wallet = (await call('accounts.create', {
     name: 'Wallet',

@@ -4,6 +4,7 @@ import { ManualAccountsRepo } from '../db/manual-accounts-repo';
 import { accountBalanceSeries, balanceHistory } from '../balances/series';
 import { requireConnection } from './connections';
 import type { HandlerGroup } from './types';
+import { addDays } from '../iso-days';
 
 const RECENT_TRANSACTIONS = 20;
 /** The account screen's chart: two years, as far back as Plaid's history goes. */
@@ -34,7 +35,7 @@ export function accountsHandlers(ctx: CoreContext): HandlerGroup<'accounts'> {
     'accounts.get': async ({ accountId }) => {
       const account = found(accountId);
       const to = today();
-      const from = shiftDays(to, -HISTORY_DAYS);
+      const from = addDays(to, -HISTORY_DAYS);
       return {
         account,
         transactionCount: transactions.count({ accountId }),
@@ -60,8 +61,4 @@ export function accountsHandlers(ctx: CoreContext): HandlerGroup<'accounts'> {
       return found(accountId);
     },
   };
-}
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -129,14 +129,14 @@ export class ImportService {
       throw new LedgerError(
         'VALIDATION',
         read.problems.length > 0
-          ? `None of the file’s rows could be read. ${problemSentence(read.problems[0]!)}`
+          ? `None of the file’s rows could be read. ${read.problems[0]!.message}`
           : 'The file has no transactions in it.',
       );
     }
     if (read.problems.length > 0 && !input.skipUnreadable) {
       throw new LedgerError(
         'VALIDATION',
-        `${plural(read.problems.length, 'row')} of this file cannot be read, so nothing was imported. ${problemSentence(read.problems[0]!)}`,
+        `${plural(read.problems.length, 'row')} of this file cannot be read, so nothing was imported. ${read.problems[0]!.message}`,
       );
     }
     return this.db.transaction((): ImportResult => {
@@ -424,10 +424,6 @@ function fitsLayout(mapping: CsvMapping, header: string[] | null, sample: string
   return Object.values(mapping.columns).every(
     (column) => column === null || column === undefined || column < width,
   );
-}
-
-function problemSentence(problem: ImportProblem): string {
-  return problem.message;
 }
 
 function plural(n: number, word: string): string {
