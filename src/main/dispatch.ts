@@ -4,6 +4,7 @@ import { LedgerError } from '../shared/errors';
 import type { Handlers } from './handlers/types';
 import type { Logger } from './log';
 import { PlaidFailure } from './plaid/errors';
+import { asSentence, describeIssue, type IssueFacts } from './validation-sentences';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<InvokeResult<unknown>>;
 
@@ -16,10 +17,13 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
       return failure(
-        new LedgerError('NOT_FOUND', `Unknown channel "${String(channel).slice(0, 80)}".`),
+        new LedgerError('NOT_FOUND', 'Ledgerlight does not know this request. Update Ledgerlight.'),
       );
     }
-    const parsed = channels[channel].input.safeParse(input ?? {});
+    // Issues the schema has no words for get ours; a schema's own message wins.
+    const parsed = channels[channel].input.safeParse(input ?? {}, {
+      error: (issue) => describeIssue(issue as IssueFacts),
+    });
     if (!parsed.success) return failure(validationError(parsed.error));
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
@@ -34,22 +38,30 @@ function failure(error: LedgerError): InvokeResult<never> {
   return { ok: false, error: error.toShape() };
 }
 
+/**
+ * A refused input as the person sees it: the first problems, each a sentence of its own. The
+ * issues' paths stay in `details` for a form that marks the field; the message never names one.
+ */
 export function validationError(error: z.ZodError): LedgerError {
   const issues = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
+    message: asSentence(issue.message),
   }));
-  const summary = issues
-    .slice(0, 3)
-    .map((i) => `${i.path}: ${i.message}`)
-    .join('; ');
-  return new LedgerError('VALIDATION', `Invalid input — ${summary}`, { issues });
+  const sentences = [...new Set(issues.map((i) => i.message))].slice(0, 3);
+  return new LedgerError('VALIDATION', sentences.join(' '), { issues });
+}
+
+/** A ZodError thrown inside a handler carries zod's own wording; ours replaces it. */
+function rewordedZodError(error: z.ZodError): z.ZodError {
+  return new z.ZodError(
+    error.issues.map((issue) => ({ ...issue, message: describeIssue(issue as IssueFacts) })),
+  );
 }
 
 function toLedgerError(error: unknown, channel: Channel, log: Logger): LedgerError {
   if (error instanceof LedgerError) return error;
   if (error instanceof PlaidFailure) return error.toLedgerError();
-  if (error instanceof z.ZodError) return validationError(error);
+  if (error instanceof z.ZodError) return validationError(rewordedZodError(error));
   log.error('handler failed', { channel, error });
   return new LedgerError(
     'INTERNAL',

@@ -14,10 +14,24 @@ export interface CategoryInfo {
   count: number;
 }
 
-/** Plaid's `FOOD_AND_DRINK` → "Food and drink", the name a Plaid category starts with. */
-export function plaidCategoryName(key: string): string {
+/**
+ * Plaid keys whose words alone would mislead: Plaid files a credit card payment under
+ * LOAN_PAYMENTS (LOAN_PAYMENTS_CREDIT_CARD_PAYMENT), so "Loan payments" hid the card payments.
+ */
+const PLAID_NAMES: Record<string, string> = {
+  LOAN_PAYMENTS: 'Loan and credit card payments',
+  LOAN_PAYMENTS_CREDIT_CARD_PAYMENT: 'Credit card payment',
+};
+
+/** The words of a key alone: `FOOD_AND_DRINK` → "Food and drink" (as migration 13 named them). */
+export function plaidKeyWords(key: string): string {
   const words = key.toLowerCase().split('_').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Plaid's `FOOD_AND_DRINK` → "Food and drink", the name a Plaid category starts with. */
+export function plaidCategoryName(key: string): string {
+  return PLAID_NAMES[key] ?? plaidKeyWords(key);
 }
 
 /** Text that reads as a Plaid key rather than a name a person typed. */

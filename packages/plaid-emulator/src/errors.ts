@@ -154,6 +154,8 @@ const SPECS = {
 } satisfies Record<string, ErrorSpec>;
 
 export type PlaidErrorCode = keyof typeof SPECS;
+/** Every code the emulator can answer with, for tests that walk all of them. */
+export const PLAID_ERROR_CODES = Object.keys(SPECS) as PlaidErrorCode[];
 
 function spec(
   type: PlaidErrorBody['error_type'],

@@ -282,7 +282,6 @@ function decodeCursor(cursor: string): { date: string; seq: number } {
   } catch {
     // answered below
   }
-  throw new LedgerError('VALIDATION', 'The page cursor is not one this app handed out.', {
-    issues: [{ path: 'cursor', message: 'unrecognised cursor' }],
-  });
+  const lost = 'Ledgerlight lost its place in this list. Start again from the top.';
+  throw new LedgerError('VALIDATION', lost, { issues: [{ path: 'cursor', message: lost }] });
 }

@@ -1,4 +1,9 @@
-import { isPlaidKey, plaidCategoryName, type CategoryInfo } from '../../shared/categories';
+import {
+  isPlaidKey,
+  plaidCategoryName,
+  plaidKeyWords,
+  type CategoryInfo,
+} from '../../shared/categories';
 import { LedgerError } from '../../shared/errors';
 import type { EditResult } from '../../shared/model';
 import { recordMerge, type RewrittenRule } from './category-merges';
@@ -47,7 +52,11 @@ export class CategoriesRepo {
     const result: CategoryInfo[] = rows.map((row) => {
       const info: CategoryInfo = {
         category: refOf(row),
-        name: row.name,
+        // A Plaid category the person never renamed shows the app's current name for it.
+        name:
+          row.plaid_key !== null && row.name === plaidKeyWords(row.plaid_key)
+            ? plaidCategoryName(row.plaid_key)
+            : row.name,
         plaidKey: row.plaid_key,
         hidden: row.hidden === 1,
         count: 0,

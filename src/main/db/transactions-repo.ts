@@ -27,7 +27,8 @@ export interface TransactionFilter {
   show?: TransactionShow;
 }
 
-export type TransactionShow = 'needs-review' | 'uncategorized' | 'excluded' | 'unreviewed';
+export type TransactionShow =
+  'needs-review' | 'uncategorized' | 'excluded' | 'unreviewed' | 'removed';
 export type TransactionSort = 'date' | 'payee' | 'category' | 'account' | 'amount';
 export interface SortOrder {
   by: TransactionSort;
@@ -300,7 +301,8 @@ function buildWhere(
     where.push(sql);
     params.push(...values);
   };
-  if (!filter.includeRemoved) add('t.removed_at IS NULL');
+  if (filter.show === 'removed') add('t.removed_at IS NOT NULL');
+  else if (!filter.includeRemoved) add('t.removed_at IS NULL');
   if (filter.accountId) add('t.account_id = ?', filter.accountId);
   if (filter.connectionId) add('t.connection_id = ?', filter.connectionId);
   if (filter.from) add('t.date >= ?', filter.from);
@@ -475,9 +477,8 @@ function decodeCursor(
   } catch {
     // fall through to the validation error
   }
-  throw new LedgerError('VALIDATION', 'The page cursor is not one this app handed out.', {
-    issues: [{ path: 'cursor', message: 'unrecognised cursor' }],
-  });
+  const lost = 'Ledgerlight lost its place in this list. Start again from the top.';
+  throw new LedgerError('VALIDATION', lost, { issues: [{ path: 'cursor', message: lost }] });
 }
 
 /** A stored row as the contract's transaction; tags and parts come from their own tables. */

@@ -92,7 +92,7 @@ async function verifyKeys(ctx: CoreContext, credentials: PlaidCredentials): Prom
         `Plaid did not accept this client id and secret for ${credentials.environment}. Nothing was saved.`,
         {
           plaidErrorCode: failure.code,
-          issues: [{ path: 'secret', message: 'not accepted by Plaid' }],
+          issues: [{ path: 'secret', message: 'Plaid did not accept this secret.' }],
         },
       );
     }
@@ -100,7 +100,7 @@ async function verifyKeys(ctx: CoreContext, credentials: PlaidCredentials): Prom
       const refused = failure.toLedgerError();
       throw new LedgerError(
         'PLAID',
-        `Could not check the keys with Plaid: ${failure.message}. Nothing was saved.`,
+        `Ledgerlight could not check the keys with Plaid, so nothing was saved. ${failure.message}`,
         refused.details,
       );
     }

@@ -1,4 +1,5 @@
 import { LedgerError } from '../../shared/errors';
+import { plaidErrorSentence } from './error-sentences';
 
 /** What kind of failure a Plaid call had, which decides retrying and the connection's status. */
 export type PlaidFailureKind =
@@ -26,6 +27,8 @@ export class PlaidFailure extends Error {
       displayMessage?: string | null;
       httpStatus?: number;
       retryAfterMs?: number;
+      /** Plaid's own error_message, for the log and a developer: never a person's message. */
+      plaidMessage?: string;
     } = {},
   ) {
     super(message);
@@ -53,6 +56,7 @@ export class PlaidFailure extends Error {
       ...(this.details.retryAfterMs !== undefined
         ? { retryAfterMs: this.details.retryAfterMs }
         : {}),
+      ...(this.details.plaidMessage ? { cause: this.details.plaidMessage } : {}),
     });
   }
 }
@@ -102,11 +106,7 @@ export function toPlaidFailure(error: unknown): PlaidFailure {
   const response = axios?.response;
   if (!axios?.isAxiosError || !response) {
     const code = typeof axios?.code === 'string' ? axios.code : 'NETWORK_ERROR';
-    return new PlaidFailure(
-      'network',
-      code,
-      'Plaid could not be reached. Ledgerlight will try again.',
-    );
+    return new PlaidFailure('network', code, plaidErrorSentence(code, 'network'));
   }
   return fromPlaidErrorBody(response.data, response.status ?? 0, response.headers);
 }
@@ -129,31 +129,30 @@ export function fromPlaidErrorBody(
   };
   const plaidMessage =
     typeof body.error_message === 'string' ? body.error_message : `HTTP ${status}`;
-  const message = `Plaid: ${plaidMessage} (${code})`;
+  const kind = failureKind(body, code, type, status);
+  return new PlaidFailure(kind, code, plaidErrorSentence(code, kind), { ...details, plaidMessage });
+}
 
+function failureKind(
+  body: PlaidErrorBody,
+  code: string,
+  type: string | undefined,
+  status: number,
+): PlaidFailureKind {
+  // No Plaid error body: a proxy's page, a truncated answer. Only a server-side status retries.
   if (typeof body.error_code !== 'string') {
-    // No Plaid error body: a proxy's page, a truncated answer. Only a server-side status retries.
-    return new PlaidFailure(
-      status >= 500 || status === 0 ? 'network' : 'request',
-      code,
-      message,
-      details,
-    );
+    return status >= 500 || status === 0 ? 'network' : 'request';
   }
-  if (status === 429 || type === 'RATE_LIMIT_EXCEEDED')
-    return new PlaidFailure('rate-limit', code, message, details);
-  if (code === 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION')
-    return new PlaidFailure('mutation', code, message, details);
-  if (INSTITUTION.has(code) || type === 'INSTITUTION_ERROR')
-    return new PlaidFailure('institution', code, message, details);
-  if (status >= 500 || type === 'API_ERROR')
-    return new PlaidFailure('server', code, message, details);
-  if (LOGIN_REQUIRED.has(code)) return new PlaidFailure('login-required', code, message, details);
-  if (ITEM_GONE.has(code)) return new PlaidFailure('item-gone', code, message, details);
-  if (code === 'INVALID_API_KEYS') return new PlaidFailure('invalid-keys', code, message, details);
-  if (CALLER_INPUT.has(code)) return new PlaidFailure('invalid-input', code, message, details);
-  if (type === 'ITEM_ERROR') return new PlaidFailure('item-error', code, message, details);
-  return new PlaidFailure('request', code, message, details);
+  if (status === 429 || type === 'RATE_LIMIT_EXCEEDED') return 'rate-limit';
+  if (code === 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION') return 'mutation';
+  if (INSTITUTION.has(code) || type === 'INSTITUTION_ERROR') return 'institution';
+  if (status >= 500 || type === 'API_ERROR') return 'server';
+  if (LOGIN_REQUIRED.has(code)) return 'login-required';
+  if (ITEM_GONE.has(code)) return 'item-gone';
+  if (code === 'INVALID_API_KEYS') return 'invalid-keys';
+  if (CALLER_INPUT.has(code)) return 'invalid-input';
+  if (type === 'ITEM_ERROR') return 'item-error';
+  return 'request';
 }
 
 function retryAfter(headers: Record<string, unknown> | undefined): { retryAfterMs?: number } {
@@ -168,11 +167,7 @@ function retryAfter(headers: Record<string, unknown> | undefined): { retryAfterM
 /** A successful call must carry a JSON object; a truncated or garbled body is a network failure. */
 export function expectObject<T>(data: T): T {
   if (typeof data !== 'object' || data === null) {
-    throw new PlaidFailure(
-      'network',
-      'MALFORMED_RESPONSE',
-      'Plaid sent an incomplete answer. Ledgerlight will try again.',
-    );
+    throw new PlaidFailure('network', 'MALFORMED_RESPONSE', 'Plaid sent an incomplete answer.');
   }
   return data;
 }

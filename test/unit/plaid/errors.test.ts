@@ -70,12 +70,16 @@ describe('toPlaidFailure', () => {
     expect(JSON.stringify(shape) + JSON.stringify(failure)).not.toContain('the-secret');
   });
 
-  it('a public token Plaid refused is the caller’s error, with Plaid’s own words', () => {
+  it('a public token Plaid refused is the caller’s error, in a sentence, with Plaid’s words kept', () => {
     const failure = toPlaidFailure(axiosError(400, body('INVALID_INPUT', 'INVALID_PUBLIC_TOKEN')));
     expect(failure.toLedgerError().toShape()).toMatchObject({
       code: 'VALIDATION',
-      message: 'Plaid: message for INVALID_PUBLIC_TOKEN (INVALID_PUBLIC_TOKEN)',
-      details: { plaidErrorCode: 'INVALID_PUBLIC_TOKEN', retryable: false },
+      message: 'The bank sign-in took too long and has expired. Connect the bank again.',
+      details: {
+        plaidErrorCode: 'INVALID_PUBLIC_TOKEN',
+        retryable: false,
+        cause: 'message for INVALID_PUBLIC_TOKEN',
+      },
     });
   });
 

@@ -7,7 +7,9 @@ import { LoadingBlock } from '../components/Loading';
 import { Money } from '../components/Money';
 import { Notice } from '../components/Notice';
 import { PageHeader } from '../components/PageHeader';
+import { CheckAccountBalanceButton } from '../features/connections/CheckAccountBalanceButton';
 import { AccountNameForm } from '../features/accounts/AccountNameForm';
+import { shownAvailable } from '../features/accounts/summary';
 import { BalanceChart } from '../features/accounts/BalanceChart';
 import { CloseAccountButton } from '../features/manual/CloseAccountButton';
 import { closedOn, isLiability, isManual, kindLabel } from '../features/manual/kinds';
@@ -82,9 +84,12 @@ export function AccountDetail() {
       </>
     )
   ) : (
-    <Link to={`/import?account=${encoded}`} className="button">
-      Import older history from a file
-    </Link>
+    <>
+      <CheckAccountBalanceButton account={account} />
+      <Link to={`/import?account=${encoded}`} className="button">
+        Import older history from a file
+      </Link>
+    </>
   );
   return (
     <div className="page">
@@ -129,11 +134,11 @@ export function AccountDetail() {
             </p>
           ) : null}
         </div>
-        {account.balances.available !== null ? (
+        {shownAvailable(account) !== null ? (
           <div className="stat-card">
             <p className="stat-label">Available</p>
             <p className="stat-value stat-value-sm">
-              <Money amount={account.balances.available} currency={account.currency} />
+              <Money amount={shownAvailable(account)} currency={account.currency} />
             </p>
           </div>
         ) : null}

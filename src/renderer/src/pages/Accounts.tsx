@@ -8,7 +8,7 @@ import { Money } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { ConnectBankButton } from '../features/connections/ConnectButtons';
-import { groupAccounts, netWorth } from '../features/accounts/summary';
+import { groupAccounts, netWorth, shownAvailable } from '../features/accounts/summary';
 import { AddAccountDialog } from '../features/manual/AddAccountDialog';
 import { CurrencyAmounts } from '../features/manual/CurrencyAmounts';
 import { closedOn, isManual, kindLabel } from '../features/manual/kinds';
@@ -130,7 +130,9 @@ function AccountGroups({
         </div>
       </section>
       {groupAccounts(shown).map((group) => {
-        const showAvailable = group.accounts.some((a) => a.balances.available !== null);
+        const showAvailable = group.accounts.some(
+          (a) => !isManual(a) && shownAvailable(a) !== null,
+        );
         return (
           <section
             key={group.group}
@@ -191,10 +193,10 @@ function AccountGroups({
                       </td>
                       {showAvailable ? (
                         <td className="num">
-                          {manual || a.balances.available === null ? (
+                          {manual || shownAvailable(a) === null ? (
                             <span className="visually-hidden">Not reported</span>
                           ) : (
-                            <Money amount={a.balances.available} currency={a.currency} />
+                            <Money amount={shownAvailable(a)} currency={a.currency} />
                           )}
                         </td>
                       ) : null}

@@ -79,3 +79,14 @@ export function mainCurrency(accounts: Account[]): string | null {
 export function accountLabel(account: Pick<Account, 'name' | 'mask'>): string {
   return account.mask ? `${account.name} ••${account.mask}` : account.name;
 }
+
+/**
+ * The available balance worth showing, or null. Banks report it for cash and cards (what can be
+ * spent); for an investment account Plaid's "available" is its uninvested cash, often 0 for a
+ * 401(k), and for a loan it is not reported: neither is shown as "Available".
+ */
+export function shownAvailable(account: Account): number | null {
+  const available = account.balances.available;
+  if (available === null) return null;
+  return account.type === 'depository' || account.type === 'credit' ? available : null;
+}

@@ -193,30 +193,33 @@ export function NetWorthChart({
           </ResponsiveContainer>
         </div>
       ) : null}
-      <table className="visually-hidden">
-        <caption>Net worth in {currency}, first and last day shown</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Assets</th>
-            <th scope="col">Owed</th>
-            <th scope="col">Net worth</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(points.length > 1 ? [first, last] : [last]).map((p) => (
-            <tr key={p.date}>
-              <th scope="row">{formatDay(p.date)}</th>
-              <td>{formatMoney(p.assets, currency)}</td>
-              <td>{formatMoney(p.liabilities, currency)}</td>
-              <td>
-                {formatMoney(p.net, currency)}
-                {p.derived ? ' (includes balances rebuilt from transactions)' : ''}
-              </td>
+      {/* A table ignores a 1 px height; the box around it keeps it from growing the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>Net worth in {currency}, first and last day shown</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Assets</th>
+              <th scope="col">Owed</th>
+              <th scope="col">Net worth</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(points.length > 1 ? [first, last] : [last]).map((p) => (
+              <tr key={p.date}>
+                <th scope="row">{formatDay(p.date)}</th>
+                <td>{formatMoney(p.assets, currency)}</td>
+                <td>{formatMoney(p.liabilities, currency)}</td>
+                <td>
+                  {formatMoney(p.net, currency)}
+                  {p.derived ? ' (includes balances rebuilt from transactions)' : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,8 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { PLAID_KEY_MAX } from '../../../../shared/contract';
 import type { PlaidEnvironment, PlaidSettings } from '../../../../shared/model';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Loading';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
+import { useAppSettings } from '../../store/app-settings';
+import { keysPlace } from './keys-place';
 
 const ENVIRONMENTS: Array<{ value: PlaidEnvironment; label: string; help: string }> = [
   {
@@ -19,7 +22,8 @@ const ENVIRONMENTS: Array<{ value: PlaidEnvironment; label: string; help: string
 
 /**
  * Plaid client id, secret and environment. The core checks the keys with Plaid before keeping
- * them, and keeps them in the system keychain only; the secret is never shown again.
+ * them, and keeps them in the system keychain only; the secret is never shown again. Nothing
+ * typed or pasted is cut short: the core refuses a key that is too long, and says so.
  */
 export function KeysForm({
   initialEnvironment = 'sandbox',
@@ -38,7 +42,24 @@ export function KeysForm({
   const [environment, setEnvironment] = useState<PlaidEnvironment>(initialEnvironment);
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
-  const ids = { env: useId(), client: useId(), secret: useId(), secretHelp: useId() };
+  const demo = useAppSettings((st) => st.settings?.demoMode ?? false);
+  const ids = {
+    env: useId(),
+    client: useId(),
+    clientHelp: useId(),
+    secret: useId(),
+    secretHelp: useId(),
+  };
+  const errorBox = useRef<HTMLDivElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  // A refusal takes focus (the disabled button would drop it on the page) and is scrolled into
+  // view with the button below it, even when the form starts below the fold.
+  useEffect(() => {
+    if (!error) return;
+    errorBox.current?.focus({ preventScroll: true });
+    actions.current?.scrollIntoView({ block: 'nearest' });
+    errorBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -83,9 +104,13 @@ export function KeysForm({
           onChange={(e) => setClientId(e.target.value)}
           autoComplete="off"
           spellCheck={false}
+          aria-describedby={ids.clientHelp}
           required
-          maxLength={100}
         />
+        <p id={ids.clientHelp} className="field-help">
+          From the Keys page of the Plaid Dashboard (Plaid’s are 24 characters; at most{' '}
+          {PLAID_KEY_MAX.clientId} are taken).
+        </p>
       </div>
       <div className="field">
         <label htmlFor={ids.secret}>Secret</label>
@@ -97,15 +122,19 @@ export function KeysForm({
           autoComplete="off"
           aria-describedby={ids.secretHelp}
           required
-          maxLength={200}
         />
         <p id={ids.secretHelp} className="field-help">
-          The {environment === 'sandbox' ? 'Sandbox' : 'Production'} secret from the same page.
-          Ledgerlight checks the keys with Plaid, then keeps them in your system keychain only.
+          The {environment === 'sandbox' ? 'Sandbox' : 'Production'} secret from the same page (at
+          most {PLAID_KEY_MAX.secret} characters). Ledgerlight checks the keys with Plaid, then
+          keeps them in {demo ? keysPlace(true) : 'your system keychain only'}.
         </p>
       </div>
-      {error ? <ErrorNotice error={error} /> : null}
-      <div className="form-actions">
+      {error ? (
+        <div ref={errorBox} tabIndex={-1} className="form-error">
+          <ErrorNotice error={error} />
+        </div>
+      ) : null}
+      <div className="form-actions" ref={actions}>
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? <Spinner size={14} /> : null}
           {busy ? 'Checking with Plaid…' : submitLabel}
