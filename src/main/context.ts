@@ -9,6 +9,7 @@ import type { LinkPageOptions } from './core';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { PlaidCredentialsService } from './plaid/credentials';
+import type { ProfileService } from './profiles/service';
 import type { SecretStore } from './secrets/secret-store';
 import type { PlaidApi } from 'plaid';
 import type { PlaidEnvironment, PlaidSettings } from '../shared/model';
@@ -18,6 +19,7 @@ import type { RetryDeps, RetryPolicy } from './plaid/retry';
 import type { SyncEngine } from './sync/engine';
 import type { Scheduler } from './sync/scheduler';
 import type { SyncStore } from './db/sync-store';
+import type { InstitutionStatusPoller } from './institutions/status-poller';
 
 /** What every handler may use; built once by `createCore`. */
 export interface CoreContext {
@@ -25,6 +27,8 @@ export interface CoreContext {
   environment: PlaidEnvironment;
   /** Closes this environment's database and opens the other's; answers with its Plaid settings. */
   switchEnvironment(environment: PlaidEnvironment): Promise<PlaidSettings>;
+  /** Separate ledgers; the core's, shared by every ledger it opens. */
+  profiles: ProfileService;
   db: Database;
   dataDir: string;
   databasePath: string;
@@ -41,6 +45,8 @@ export interface CoreContext {
   syncStore: SyncStore;
   engine: SyncEngine;
   scheduler: Scheduler;
+  /** Each connected bank's Plaid status, name, logo and colour, polled and kept. */
+  institutionStatus: InstitutionStatusPoller;
   defaultSyncFrequency(): number;
   repos: {
     settings: SettingsRepo;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PlaidApi } from 'plaid';
 import { systemClock, type Clock } from './clock';
@@ -25,12 +26,21 @@ import { createPlaidApi } from './plaid/client';
 import { PlaidCredentialsService, type PlaidCredentials } from './plaid/credentials';
 import { DEFAULT_RETRY, realRetryDeps, type RetryDeps, type RetryPolicy } from './plaid/retry';
 import type { SecretStore } from './secrets/secret-store';
+import { PrefixedSecretStore, profileAccountPrefix } from './secrets/prefixed-store';
+import { profileDir } from './profiles/paths';
+import { DEFAULT_PROFILE_ID, ProfileRegistry } from './profiles/registry';
+import { ProfileService, type RemovedItems } from './profiles/service';
 import { SyncEngine } from './sync/engine';
 import { Scheduler, type TimerApi } from './sync/scheduler';
 import { SyncStore } from './db/sync-store';
+import { InstitutionsRepo } from './db/institutions-repo';
+import { InstitutionStatusPoller } from './institutions/status-poller';
 
 export interface CoreOptions {
-  /** Where the database, its backups and the logs live. */
+  /**
+   * Where the data lives: the log, the profile list, the first profile's databases and backups,
+   * and every other profile's folder under `profiles/`.
+   */
   dataDir: string;
   secrets: SecretStore;
   /**
@@ -83,7 +93,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Everything of one Plaid environment: its database, engine, scheduler and handlers. */
+/** Everything of one Plaid environment of one profile: its database, engine, scheduler and handlers. */
 interface Ledger {
   environment: PlaidEnvironment;
   handlers: Handlers;
@@ -96,36 +106,125 @@ interface Ledger {
 
 /**
  * The composition root: everything the app does, in plain Node, with no `electron` import. It
- * holds the ledger of the current Plaid environment and swaps it when the user changes
- * environment, so Sandbox and Production data live in separate files and never mix.
+ * holds the ledger of the open profile in its current Plaid environment and swaps it when the
+ * user changes environment or profile, so Sandbox and Production, and one profile and another,
+ * live in separate files and keychain entries and never mix.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const log =
     options.log ?? createFileLogger(path.join(options.dataDir, 'logs', 'ledgerlight.log'));
-  const environmentFile = new EnvironmentFile(options.dataDir);
+  const registry = new ProfileRegistry(options.dataDir);
+  let profileId = registry.read().currentId;
   // Requests wait while the ledger is being swapped.
   let switching: Promise<void> = Promise.resolve();
 
-  const switchEnvironment = async (environment: PlaidEnvironment): Promise<PlaidSettings> => {
-    let next: { ledger: Ledger; ctx: CoreContext } | undefined;
-    switching = (async () => {
+  /** A profile's folder and its view of the keychain. */
+  const scope = (id: string): Pick<CoreOptions, 'dataDir' | 'secrets'> => ({
+    dataDir: profileDir(options.dataDir, id),
+    secrets:
+      id === DEFAULT_PROFILE_ID
+        ? options.secrets
+        : new PrefixedSecretStore(options.secrets, profileAccountPrefix(id)),
+  });
+  const environmentFile = (id: string) => new EnvironmentFile(scope(id).dataDir);
+
+  /** Closes the open ledger (its syncs stopped) and opens another; the old one comes back on failure. */
+  const swap = async (open: () => Promise<OpenedLedger>): Promise<OpenedLedger> => {
+    let next: OpenedLedger | undefined;
+    // One swap at a time: a profile switch and an environment switch never close the same ledger.
+    const previous = switching;
+    const work = (async () => {
+      await previous;
       await current.ledger.close();
-      environmentFile.write(environment);
-      next = await openLedger({ ...options, log }, environment, events, switchEnvironment);
+      try {
+        next = await open();
+      } catch (error) {
+        current = await openProfile(profileId);
+        throw error;
+      }
       current = next;
-      log.info('plaid environment switched', { environment });
     })();
-    await switching;
-    return next!.ctx.plaid.describe();
+    switching = work.catch(() => undefined);
+    await work;
+    return next!;
   };
 
-  let current = await openLedger(
-    { ...options, log },
-    environmentFile.read(),
+  const switchEnvironment = async (environment: PlaidEnvironment): Promise<PlaidSettings> => {
+    const next = await swap(async () => {
+      environmentFile(profileId).write(environment);
+      return openProfile(profileId, environment);
+    });
+    log.info('plaid environment switched', { environment });
+    return next.ctx.plaid.describe();
+  };
+
+  const openProfile = (
+    id: string,
+    environment: PlaidEnvironment = environmentFile(id).read(),
+    bus: EventBus = events,
+    schedule: boolean | undefined = options.schedule,
+  ): Promise<OpenedLedger> =>
+    openLedger(
+      { ...options, ...scope(id), log, ...(schedule === undefined ? {} : { schedule }) },
+      environment,
+      bus,
+      switchEnvironment,
+      profiles,
+    );
+
+  /**
+   * Before a closed profile's files go: every live connection in each of its databases is given
+   * back to Plaid, through a ledger of its own whose events reach no window.
+   */
+  const removeItems = async (id: string): Promise<RemovedItems> => {
+    let removed = 0;
+    let leftLinked = 0;
+    let unreadable = false;
+    for (const environment of ['sandbox', 'production'] as const) {
+      const file = path.join(scope(id).dataDir, databaseFileName(environment));
+      if (!fs.existsSync(file)) continue;
+      let opened: OpenedLedger;
+      try {
+        opened = await openProfile(id, environment, new EventBus(), false);
+      } catch (error) {
+        // A damaged file must not keep the profile from going; the person is told.
+        log.warn('profile database unreadable before delete', { profileId: id, error });
+        unreadable = true;
+        continue;
+      }
+      const { ledger, ctx } = opened;
+      try {
+        for (const connection of ctx.repos.connections.list()) {
+          if (connection.status === 'DISCONNECTED') continue;
+          const result = await ledger.invoke('connections.disconnect', {
+            connectionId: connection.id,
+          });
+          if (result.ok) removed += 1;
+          else leftLinked += 1;
+        }
+      } finally {
+        await ledger.close();
+      }
+    }
+    return { removed, leftLinked, unreadable };
+  };
+
+  const profiles = new ProfileService({
+    dataDir: options.dataDir,
+    registry,
+    secrets: options.secrets,
+    clock: options.clock ?? systemClock,
+    log,
     events,
-    switchEnvironment,
-  );
+    open: async (id) => {
+      await swap(() => openProfile(id));
+      profileId = id;
+    },
+    removeItems,
+  });
+
+  let current = await openProfile(profileId);
   let closed = false;
   return {
     invoke: async (channel, input) => {
@@ -162,12 +261,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 }
 
+type OpenedLedger = { ledger: Ledger; ctx: CoreContext };
+
 async function openLedger(
   options: CoreOptions & { log: Logger },
   environment: PlaidEnvironment,
   events: EventBus,
   switchEnvironment: CoreContext['switchEnvironment'],
-): Promise<{ ledger: Ledger; ctx: CoreContext }> {
+  profiles: ProfileService,
+): Promise<OpenedLedger> {
   const { log } = options;
   const databasePath = path.join(options.dataDir, databaseFileName(environment));
   const clock = options.clock ?? systemClock;
@@ -206,10 +308,21 @@ async function openLedger(
       : {}),
   });
   const scheduler = new Scheduler(connections, engine, clock, log, options.timers);
+  const institutionStatus = new InstitutionStatusPoller({
+    institutions: new InstitutionsRepo(db),
+    plaid,
+    createApi,
+    retry,
+    events,
+    log,
+    clock,
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
 
   const ctx: CoreContext = {
     environment,
     switchEnvironment,
+    profiles,
     db,
     dataDir: options.dataDir,
     databasePath,
@@ -229,6 +342,7 @@ async function openLedger(
     syncStore,
     engine,
     scheduler,
+    institutionStatus,
     defaultSyncFrequency: () => defaultSyncFrequency(ctx),
     repos: {
       settings,
@@ -249,6 +363,7 @@ async function openLedger(
       if (event.name !== 'sync.progress' && event.name !== 'sync.started') scheduler.reschedule();
     });
     scheduler.runDue('startup');
+    institutionStatus.start();
   }
   log.info('ledger opened', { environment, databasePath });
 
@@ -266,6 +381,7 @@ async function openLedger(
     async close() {
       unsubscribe();
       scheduler.stop();
+      await institutionStatus.stop();
       await engine.close();
       db.close();
       log.info('ledger closed', { environment });

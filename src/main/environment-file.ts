@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { plaidEnvironmentSchema } from '../shared/contract';
 import type { PlaidEnvironment } from '../shared/model';
 
-const FILE = 'environment.json';
+export const ENVIRONMENT_FILE = 'environment.json';
 const schema = z.object({ plaid: plaidEnvironmentSchema });
 
 /**
@@ -16,7 +16,7 @@ export class EnvironmentFile {
   private readonly file: string;
 
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, FILE);
+    this.file = path.join(dataDir, ENVIRONMENT_FILE);
   }
 
   read(): PlaidEnvironment {

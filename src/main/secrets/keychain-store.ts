@@ -34,6 +34,11 @@ export class KeychainSecretStore implements SecretStore {
     return this.call((k) => k.deletePassword(this.service, account));
   }
 
+  async accounts(): Promise<string[]> {
+    const found = await this.call((k) => k.findCredentials(this.service));
+    return found.map((credential) => credential.account);
+  }
+
   private async call<T>(fn: (keytar: Keytar) => Promise<T>): Promise<T> {
     try {
       return await fn(this.load());

@@ -20,6 +20,10 @@ export class MemorySecretStore implements SecretStore {
     return this.values.delete(account);
   }
 
+  async accounts(): Promise<string[]> {
+    return [...this.values.keys()];
+  }
+
   /** What is stored, for tests that assert it. */
   snapshot(): ReadonlyMap<string, string> {
     return new Map(this.values);

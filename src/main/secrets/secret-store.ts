@@ -9,6 +9,8 @@ export interface SecretStore {
   set(account: string, value: string): Promise<void>;
   /** Resolves true when something was deleted. */
   delete(account: string): Promise<boolean>;
+  /** Every account name stored (never the values): what deleting a profile must clear. */
+  accounts(): Promise<string[]>;
 }
 
 /** Keychain account names, in one place so that no caller spells one by hand. */

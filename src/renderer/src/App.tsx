@@ -6,6 +6,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { LogoMark } from './components/Icons';
 import { Spinner } from './components/Loading';
 import { Toasts } from './components/Toasts';
+import { ProfileBoundary } from './features/profiles/ProfileBoundary';
 import { Onboarding } from './pages/Onboarding';
 import { createAppRouter } from './routes';
 import { useAppSettings } from './store/app-settings';
@@ -26,7 +27,9 @@ export function App({ connectivity }: { connectivity: Connectivity }) {
   }
   return (
     <LedgerProvider ledger={connectivity.ledger}>
-      <Boot />
+      <ProfileBoundary>
+        <Boot />
+      </ProfileBoundary>
     </LedgerProvider>
   );
 }

@@ -28,6 +28,11 @@ export interface QueryResult<T> {
  */
 const cache = new Map<string, unknown>();
 
+/** Forgets every kept answer: another profile is open, and none of them belongs to it. */
+export function clearQueryCache(): void {
+  cache.clear();
+}
+
 export function invokeChannel<C extends Channel>(
   ledger: LedgerApi,
   channel: C,

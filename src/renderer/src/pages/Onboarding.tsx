@@ -5,7 +5,10 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLedger } from '../ledger/context';
 import { afterKeysSaved } from '../features/settings/after-keys-saved';
 import { KeysForm } from '../features/settings/KeysForm';
+import { keysPlace } from '../features/settings/keys-place';
+import { useAppSettings } from '../store/app-settings';
 import { AddAccountDialog } from '../features/manual/AddAccountDialog';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { toast } from '../store/toasts';
 
 /**
@@ -15,6 +18,7 @@ import { toast } from '../store/toasts';
 export function Onboarding({ onAccountCreated }: { onAccountCreated(account: Account): void }) {
   const ledger = useLedger();
   const [adding, setAdding] = useState(false);
+  const demo = useAppSettings((st) => st.settings?.demoMode ?? false);
   useDocumentTitle('Welcome');
   return (
     <main className="onboarding" id="main">
@@ -22,6 +26,7 @@ export function Onboarding({ onAccountCreated }: { onAccountCreated(account: Acc
         <LogoMark width={36} height={36} />
         <span>Ledgerlight</span>
       </div>
+      <ProfileSwitcher manage={false} onlyWhenSeveral />
       <h1>Welcome to Ledgerlight</h1>
       <p className="lead">
         Your bank data, on your own disk. Ledgerlight talks to your banks through Plaid with your
@@ -47,7 +52,7 @@ export function Onboarding({ onAccountCreated }: { onAccountCreated(account: Acc
               toast({
                 tone: 'success',
                 title: 'Plaid keys saved',
-                body: `Your ${settings.environment} keys are in the system keychain.`,
+                body: `Your ${settings.environment} keys are in ${keysPlace(demo)}.`,
               });
             }}
           />

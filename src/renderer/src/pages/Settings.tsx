@@ -9,6 +9,8 @@ import { asLedgerError } from '../errors';
 import { CategoriesManager } from '../features/categories/CategoriesManager';
 import { afterKeysSaved } from '../features/settings/after-keys-saved';
 import { KeysForm } from '../features/settings/KeysForm';
+import { keysPlace } from '../features/settings/keys-place';
+import { ProfilesSection } from '../features/profiles/ProfilesSection';
 import { ExportButton } from '../features/transactions/ExportButton';
 import { FREQUENCY_CHOICES, frequencyLabel } from '../format/labels';
 import { useLedgerQuery } from '../hooks/useLedgerQuery';
@@ -22,12 +24,13 @@ export function Settings() {
     <div className="page page-narrow">
       <PageHeader
         title="Settings"
-        subtitle="Plaid keys, syncing, your categories, and where your data lives"
+        subtitle="Plaid keys, syncing, your categories, profiles, and where your data lives"
       />
       <PlaidKeys />
       <OAuthBanks />
       <Syncing />
       <CategoriesManager />
+      <ProfilesSection />
       <DataLocation />
       <Export />
     </div>
@@ -57,7 +60,7 @@ function PlaidKeys() {
       toast({
         tone: 'success',
         title: `${envName} keys removed`,
-        body: 'They are gone from the keychain. Your data stays; syncing stops until you add keys.',
+        body: `They are gone from ${keysPlace(demo)}. Your data stays; syncing stops until you add keys.`,
       });
       setRemoving(false);
     } catch (e) {
@@ -75,7 +78,10 @@ function PlaidKeys() {
       </header>
       {demo ? (
         <Notice tone="info" title="Demo mode">
-          <p>These are the built-in emulator’s keys; they open nothing real.</p>
+          <p>
+            These are the built-in emulator’s keys; they open nothing real. They stay in memory and
+            are gone when the demo closes; nothing is written to the system keychain.
+          </p>
         </Notice>
       ) : null}
       <dl className="settings-list">
@@ -105,7 +111,7 @@ function PlaidKeys() {
           <dt>Secret</dt>
           <dd>
             {plaid.secretSet ? (
-              'Saved in the system keychain'
+              `Kept in ${keysPlace(demo)}`
             ) : (
               <span className="muted">Not set</span>
             )}
@@ -141,7 +147,7 @@ function PlaidKeys() {
                 title: 'Plaid keys saved',
                 body:
                   settings.environment === plaid.environment
-                    ? 'The new keys are in the keychain.'
+                    ? `The new keys are in ${keysPlace(demo)}.`
                     : `Switched to ${settings.environment === 'sandbox' ? 'Sandbox' : 'Production'} and its own data file.`,
               });
             }}
@@ -164,7 +170,7 @@ function PlaidKeys() {
       {removing ? (
         <Dialog
           title={`Remove the ${envName} keys?`}
-          description="They are deleted from the system keychain. Your accounts and transactions stay on this computer; syncing stops until you add keys again."
+          description={`They are deleted from ${keysPlace(demo)}. Your accounts and transactions stay on this computer; syncing stops until you add keys again.`}
           onClose={() => setRemoving(false)}
           footer={
             <>
@@ -398,8 +404,9 @@ function DataLocation() {
         <h2 id="data-heading">Your data</h2>
       </header>
       <p className="muted">
-        Everything Ledgerlight knows is in a SQLite file on this computer, one per Plaid
-        environment. Keys and bank tokens are in the system keychain, never in the file.
+        Everything Ledgerlight knows is in a SQLite file on this computer, one per Plaid environment
+        of each profile; these are the open profile’s. Keys and bank tokens are in the system
+        keychain, never in the file.
       </p>
       <dl className="settings-list">
         <PathRow label="Data folder" path={settings.dataDir} onCopy={copy} />
