@@ -21,6 +21,15 @@ interface AccountRow {
   institution_name: string | null;
 }
 
+/** One account's balances as the bank reports them now, in minor units. */
+export interface LiveBalance {
+  id: string;
+  currency: string;
+  current: number | null;
+  available: number | null;
+  limit: number | null;
+}
+
 /** A balance the bank reported, or the person recorded, at the end of a day. */
 export interface StoredBalance {
   date: string;
@@ -74,6 +83,49 @@ export class AccountsRepo {
         id,
       );
     return true;
+  }
+
+  /**
+   * Balances just read from the bank (a live check): they replace the stored ones of accounts
+   * this connection already holds and become the day's balance. Returns the ids it updated.
+   */
+  saveLiveBalances(
+    connectionId: string,
+    balances: readonly LiveBalance[],
+    now: string,
+    today: string,
+  ): string[] {
+    const update = this.db.prepare(
+      `UPDATE accounts SET balance_current = ?, balance_available = ?, balance_limit = ?,
+         balance_updated_at = ?, updated_at = ?
+       WHERE id = ? AND connection_id = ? AND currency = ?`,
+    );
+    const snapshot = this.db.prepare(
+      `INSERT INTO balance_snapshots (account_id, date, current, available, credit_limit, currency)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(account_id, date) DO UPDATE SET current = excluded.current,
+         available = excluded.available, credit_limit = excluded.credit_limit,
+         currency = excluded.currency`,
+    );
+    const updated: string[] = [];
+    this.db.transaction(() => {
+      for (const b of balances) {
+        const changed = update.run(
+          b.current,
+          b.available,
+          b.limit,
+          now,
+          now,
+          b.id,
+          connectionId,
+          b.currency,
+        ).changes;
+        if (changed === 0) continue;
+        snapshot.run(b.id, today, b.current, b.available, b.limit, b.currency);
+        updated.push(b.id);
+      }
+    })();
+    return updated;
   }
 
   /** The real balances of an account, oldest first (the last `limit` days that have one). */

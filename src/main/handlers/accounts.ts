@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import { ManualAccountsRepo } from '../db/manual-accounts-repo';
 import { accountBalanceSeries, balanceHistory } from '../balances/series';
 import { requireConnection } from './connections';
+import { checkBalances } from '../plaid/live-reads';
 import type { HandlerGroup } from './types';
 import { addDays } from '../iso-days';
 
@@ -54,6 +55,17 @@ export function accountsHandlers(ctx: CoreContext): HandlerGroup<'accounts'> {
       found(accountId);
       manual.setClosed(accountId, closed, now());
       return found(accountId);
+    },
+    'accounts.checkBalance': async ({ accountId, connectionId }) => {
+      if (connectionId) return checkBalances(ctx, requireConnection(ctx, connectionId));
+      const account = found(accountId!);
+      if (!account.connectionId) {
+        throw new LedgerError(
+          'CONFLICT',
+          'This account is kept by hand, so there is no bank to ask for its balance.',
+        );
+      }
+      return checkBalances(ctx, requireConnection(ctx, account.connectionId), [account.id]);
     },
     'accounts.setBalance': async ({ accountId, date, balance }) => {
       found(accountId);

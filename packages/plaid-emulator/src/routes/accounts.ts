@@ -3,6 +3,7 @@ import { PlaidApiError } from '../errors';
 import type { EmulatedItem, WireAccount } from '../items';
 import { f } from '../validate';
 import { usableItem } from './guards';
+import { requireProduct } from './product-access';
 import { plaidRoute } from './route';
 
 function selectAccounts(
@@ -44,6 +45,7 @@ export const accountsBalanceGet = plaidRoute<AccountsBalanceGetRequest, Accounts
   },
   handle: ({ body, state, requestId }) => {
     const item = usableItem(state, body.access_token);
+    requireProduct(state, item, 'balance');
     const minUpdated = body.options?.min_last_updated_datetime;
     if (minUpdated !== undefined && Number.isNaN(Date.parse(minUpdated))) {
       throw new PlaidApiError(

@@ -17,10 +17,11 @@ const logos = new Map<string, string>();
 
 function logoOf(institution: InstitutionDef): string | null {
   if (!institution.hasLogo) return null;
-  let logo = logos.get(institution.id);
+  const key = `${institution.id}:${institution.primaryColor}`;
+  let logo = logos.get(key);
   if (!logo) {
     logo = squareLogoPng(institution.primaryColor);
-    logos.set(institution.id, logo);
+    logos.set(key, logo);
   }
   return logo;
 }
@@ -41,16 +42,42 @@ const BREAKDOWN: Record<InstitutionHealth, Wire<ProductStatus>['breakdown']> = {
   DOWN: { success: 0, error_plaid: 0.02, error_institution: 0.98, refresh_interval: 'STOPPED' },
 };
 
-function statusOf(health: InstitutionHealth, today: string): Wire<InstitutionStatus> {
-  const changed = `${addDays(today, health === 'HEALTHY' ? -30 : -1)}T09:12:00Z`;
-  const product = (): Wire<ProductStatus> => ({
-    status: health,
-    last_status_change: changed,
-    breakdown: { ...BREAKDOWN[health] },
-  });
+function changedOn(health: InstitutionHealth, today: string): string {
+  return `${addDays(today, health === 'HEALTHY' ? -30 : -1)}T09:12:00Z`;
+}
+
+/**
+ * Plaid's InstitutionStatus: one ProductStatus per product, each with its own health when a
+ * test set one product apart (`productHealth`), and an open incident while any is unhealthy.
+ */
+function statusOf(
+  institutionHealth: InstitutionHealth,
+  today: string,
+  productHealth: (product: string) => InstitutionHealth | undefined,
+): Wire<InstitutionStatus> {
+  const productStatus = (name: string): Wire<ProductStatus> => {
+    const own = productHealth(name) ?? institutionHealth;
+    return {
+      status: own,
+      last_status_change: changedOn(own, today),
+      breakdown: { ...BREAKDOWN[own] },
+    };
+  };
+  const seen = [
+    institutionHealth,
+    productHealth('item_logins'),
+    productHealth('transactions_updates'),
+  ];
+  const health: InstitutionHealth = seen.includes('DOWN')
+    ? 'DOWN'
+    : seen.includes('DEGRADED')
+      ? 'DEGRADED'
+      : 'HEALTHY';
+  const changed = changedOn(health, today);
+  const product = (): Wire<ProductStatus> => productStatus('other');
   return {
-    item_logins: product(),
-    transactions_updates: product(),
+    item_logins: productStatus('item_logins'),
+    transactions_updates: productStatus('transactions_updates'),
     auth: product(),
     identity: product(),
     investments_updates: product(),
@@ -99,7 +126,8 @@ export const institutionsGetById = plaidRoute<
     }),
   },
   handle: ({ body, state, requestId }) => {
-    const institution = findInstitution(body.institution_id);
+    const found = findInstitution(body.institution_id);
+    const institution = found ? state.institutionOverrides.view(found) : undefined;
     if (!institution || !institution.countryCodes.some((c) => body.country_codes.includes(c))) {
       throw new PlaidApiError('INVALID_INSTITUTION');
     }
@@ -121,7 +149,11 @@ export const institutionsGetById = plaidRoute<
             }
           : {}),
         ...(options.include_status
-          ? { status: statusOf(state.institutionHealth(institution), state.date) }
+          ? {
+              status: statusOf(state.institutionHealth(institution), state.date, (product) =>
+                state.institutionOverrides.productHealthOf(institution.id, product),
+              ),
+            }
           : {}),
       },
       request_id: requestId,

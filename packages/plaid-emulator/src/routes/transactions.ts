@@ -13,6 +13,7 @@ import { CursorCodec, type CursorPosition } from '../sync-log';
 import type { Wire } from '../wire';
 import { f } from '../validate';
 import { addProduct, usableItem } from './guards';
+import { requireProduct } from './product-access';
 import { plaidRoute } from './route';
 
 const DEFAULT_COUNT = 100;
@@ -167,6 +168,7 @@ export const transactionsRefresh = plaidRoute<
   fields: { access_token: f.reqStr() },
   handle: ({ body, state, requestId }) => {
     const item = usableItem(state, body.access_token);
+    requireProduct(state, item, 'transactions_refresh');
     addProduct(item, 'transactions');
     if (item.username === 'user_transactions_dynamic') item.advance(1, state.clock.nowMs());
     item.lastSuccessfulUpdate = state.clock.nowIso();

@@ -70,6 +70,7 @@ export const useLinkSession = create<LinkSessionState>((set, get) => {
         tone: 'success',
         title: 'Bank connected',
         body: `${accountCount} ${accountCount === 1 ? 'account' : 'accounts'} added. Ledgerlight is fetching their transactions now.`,
+        endsWithSyncOf: connectionId,
       });
     } else if (purpose.kind === 'repair') {
       toast({ tone: 'success', title: `${purpose.name} repaired`, body: 'Syncing again now.' });

@@ -33,7 +33,7 @@ export function Activity() {
   };
 
   return (
-    <div className="page">
+    <div className="page activity-page">
       <PageHeader
         title="Activity"
         subtitle="What each sync did, and every batch of rows that came in: syncs, imported files and hand entries"
@@ -55,6 +55,9 @@ export function Activity() {
         <label htmlFor={selectId}>Connection</label>
         <select
           id={selectId}
+          className="connection-filter"
+          // A long name is cut to the box's width; the full name shows on hover and in the list.
+          title={connection ? nameOf(connection) : 'All connections'}
           value={connection}
           onChange={(e) => {
             const p = new URLSearchParams(params);

@@ -14,6 +14,7 @@ import {
 import { LinkFeedback } from '../features/connections/LinkFeedback';
 import { plural } from '../format/labels';
 import { useLedger } from '../ledger/context';
+import { useLinkSession } from '../link/link-session';
 import { useConnections } from '../store/connections';
 
 export function Connections() {
@@ -23,13 +24,15 @@ export function Connections() {
   const [params] = useSearchParams();
   const focus = params.get('focus');
 
-  // Arriving from the status line or a new link: bring that connection into view.
+  const conflictId = useLinkSession((s) => s.conflictConnectionId);
+  // Arriving from the status line or a new link: bring that connection into view. A bank linked
+  // twice shows its notice at the top of that card, so the card's top comes into view with it.
   useEffect(() => {
     if (!focus || !connections?.some((c) => c.id === focus)) return;
     const card = document.getElementById(`connection-${focus}`);
-    card?.scrollIntoView({ block: 'center' });
+    card?.scrollIntoView({ block: focus === conflictId ? 'start' : 'center' });
     card?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-  }, [focus, connections]);
+  }, [focus, connections, conflictId]);
 
   const live = connections?.filter((c) => c.status !== 'DISCONNECTED') ?? [];
   const gone = connections?.filter((c) => c.status === 'DISCONNECTED') ?? [];

@@ -9,6 +9,10 @@ export interface Toast {
   body?: string;
   /** One button beside the message, e.g. Undo; pressing it also dismisses the toast. */
   action?: { label: string; run(): void };
+  /** A toast about a connection's sync in progress ends with that sync (see Toasts). */
+  endsWithSyncOf?: string;
+  /** When it appeared (ms), set by `push`. */
+  shownAt?: number;
 }
 
 interface ToastState {
@@ -26,7 +30,7 @@ export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push(toast) {
     const id = nextId++;
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id }] }));
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id, shownAt: Date.now() }] }));
     // An offer to undo stays long enough to be read and reached by keyboard.
     const lifetime = toast.action ? UNDO_LIFETIME_MS : LIFETIME_MS[toast.tone];
     setTimeout(() => get().dismiss(id), lifetime);

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { CONNECTION_NAME_MAX } from '../../../../shared/contract';
 import type { Connection } from '../../../../shared/model';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FREQUENCY_CHOICES, frequencyLabel } from '../../format/labels';
@@ -18,7 +19,10 @@ export function ConnectionSettingsForm({
   const { pending: saving, error } = update;
   const [name, setName] = useState(connection.displayName);
   const [frequency, setFrequency] = useState(connection.syncFrequencyMinutes);
-  const ids = { name: useId(), frequency: useId() };
+  const ids = { name: useId(), frequency: useId(), length: useId() };
+  // The whole name is kept as typed or pasted; one too long is refused with its length, not cut.
+  const length = name.trim().length;
+  const tooLong = length > CONNECTION_NAME_MAX;
   const choices = FREQUENCY_CHOICES.includes(
     connection.syncFrequencyMinutes as (typeof FREQUENCY_CHOICES)[number],
   )
@@ -44,10 +48,16 @@ export function ConnectionSettingsForm({
         <input
           id={ids.name}
           value={name}
-          maxLength={100}
           required
+          aria-invalid={tooLong}
+          aria-describedby={ids.length}
           onChange={(e) => setName(e.target.value)}
         />
+        <p id={ids.length} className={`name-length ${tooLong ? 'field-error' : 'muted'}`}>
+          {tooLong
+            ? `A connection name can be up to ${CONNECTION_NAME_MAX} characters; this one has ${length}. Shorten it to save.`
+            : `${length} of ${CONNECTION_NAME_MAX} characters.`}
+        </p>
       </div>
       <div className="field">
         <label htmlFor={ids.frequency}>Sync</label>
@@ -64,7 +74,11 @@ export function ConnectionSettingsForm({
         </select>
       </div>
       <div className="inline-form-actions">
-        <button type="submit" className="button button-primary" disabled={saving || !name.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={saving || !name.trim() || tooLong}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
         <button type="button" className="button" onClick={onDone}>

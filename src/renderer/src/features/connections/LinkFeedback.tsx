@@ -7,7 +7,8 @@ import { useConnections } from '../../store/connections';
 /**
  * What the Link session has to say: that Link is open in its own window (or in the browser, for
  * Hosted Link) and this one is waiting; Plaid's own message when it ended in an error; or, when
- * the bank was linked already, that connection with "Update accounts" instead of a twin.
+ * the bank was linked already, that connection with "Update accounts" instead of a twin (on its
+ * card, see AlreadyConnectedNotice).
  */
 export function LinkFeedback() {
   const ledger = useLedger();
@@ -71,42 +72,10 @@ export function LinkFeedback() {
       </Notice>
     );
   }
-  if (conflictId) {
-    const name = existing?.displayName ?? 'this bank';
-    return (
-      <Notice
-        tone="warning"
-        live
-        title={`${name} is connected already`}
-        actions={
-          <>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={phase !== 'idle'}
-              onClick={() =>
-                void session.start(ledger, {
-                  kind: 'update-accounts',
-                  connectionId: conflictId,
-                  name,
-                })
-              }
-            >
-              Update accounts
-            </button>
-            <button type="button" className="button button-ghost" onClick={dismiss}>
-              Dismiss
-            </button>
-          </>
-        }
-      >
-        <p>
-          These accounts are already part of a connection, shown below. To share more or fewer of
-          its accounts, update that connection instead of adding the bank twice.
-        </p>
-      </Notice>
-    );
-  }
+  // The notice goes on the connection's own card, where the page scrolls to; here only when
+  // that card is not on this page.
+  if (conflictId && !existing)
+    return <AlreadyConnectedNotice connectionId={conflictId} name={null} />;
   if (error) {
     const purpose = session.purpose;
     return (
@@ -136,4 +105,54 @@ export function LinkFeedback() {
     );
   }
   return null;
+}
+
+/**
+ * Linking a bank that is connected already: that connection, with "Update accounts" instead of a
+ * twin. Shown at the top of the connection's card, which the page brings into view.
+ */
+export function AlreadyConnectedNotice({
+  connectionId,
+  name,
+}: {
+  connectionId: string;
+  name: string | null;
+}) {
+  const ledger = useLedger();
+  const phase = useLinkSession((s) => s.phase);
+  const session = useLinkSession.getState();
+  const label = name ?? 'This bank';
+  return (
+    <Notice
+      tone="warning"
+      live
+      title={`${label} is connected already`}
+      actions={
+        <>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={phase !== 'idle'}
+            onClick={() =>
+              void session.start(ledger, {
+                kind: 'update-accounts',
+                connectionId,
+                name: name ?? 'this bank',
+              })
+            }
+          >
+            Update accounts
+          </button>
+          <button type="button" className="button button-ghost" onClick={() => session.dismiss()}>
+            Dismiss
+          </button>
+        </>
+      }
+    >
+      <p>
+        These accounts are already part of {name ? 'this connection' : 'a connection'}. To share
+        more or fewer of its accounts, update it instead of adding the bank twice.
+      </p>
+    </Notice>
+  );
 }
