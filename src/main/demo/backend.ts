@@ -4,12 +4,32 @@ import path from 'node:path';
 import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
 import type { Core, CoreOptions } from '../core';
 import type { Logger } from '../log';
+import type { LinkToken } from '../../shared/model';
 import { MemorySecretStore } from '../secrets/memory-store';
 import { secretAccounts } from '../secrets/secret-store';
 import { populateOwnMoney } from './own-money';
 
 /** The banks a newcomer finds connected: checking, savings, cards, loans, more than one currency. */
 export const DEMO_INSTITUTIONS = ['ins_109508', 'ins_109511'];
+
+/**
+ * The demo bank that also holds investments and loans. It is linked through Link, like a person
+ * would, so that Plaid's optional investments and liabilities products come with it (connecting
+ * without Link asks for transactions only).
+ */
+const DEMO_PORTFOLIO_INSTITUTION = 'ins_109508';
+
+async function linkWithAllProducts(core: Core, emulator: PlaidEmulator, institutionId: string) {
+  const token = await core.invoke('link.createToken', {});
+  if (!token.ok) return token;
+  const { linkToken } = token.value as LinkToken;
+  const done = emulator.control.completeLink(linkToken, { institutionId });
+  return core.invoke('link.exchange', {
+    publicToken: done.publicToken,
+    institution: null,
+    accounts: [],
+  });
+}
 
 export interface DemoBackend {
   emulator: PlaidEmulator;
@@ -51,7 +71,10 @@ export async function startDemoBackend(env: NodeJS.ProcessEnv = process.env): Pr
     },
     async populate(core, log) {
       for (const institutionId of DEMO_INSTITUTIONS) {
-        const result = await core.invoke('link.sandboxConnect', { institutionId });
+        const result =
+          institutionId === DEMO_PORTFOLIO_INSTITUTION
+            ? await linkWithAllProducts(core, emulator, institutionId)
+            : await core.invoke('link.sandboxConnect', { institutionId });
         if (!result.ok)
           log.warn('demo bank not connected', { institutionId, code: result.error.code });
       }

@@ -7,7 +7,7 @@ import type { AccountKey } from './accounts';
 
 /** Securities and holdings for the investment accounts; prices drift day by day. */
 
-interface SecurityDef {
+export interface SecurityDef {
   ticker: string | null;
   name: string;
   type: 'etf' | 'equity' | 'mutual fund' | 'cash';
@@ -21,7 +21,7 @@ interface SecurityDef {
   industry: string | null;
 }
 
-const SECURITIES: readonly SecurityDef[] = [
+export const SECURITIES: readonly SecurityDef[] = [
   {
     ticker: 'VTI',
     name: 'Vanguard Total Stock Market ETF',
@@ -115,7 +115,7 @@ const SECURITIES: readonly SecurityDef[] = [
   },
 ];
 
-const PORTFOLIOS: Partial<Record<AccountKey, Array<[ticker: string, quantity: number]>>> = {
+export const PORTFOLIOS: Partial<Record<AccountKey, Array<[ticker: string, quantity: number]>>> = {
   ira: [
     ['VTI', 42.5],
     ['VXUS', 118],
@@ -223,7 +223,11 @@ export function holdingsOn(
         institution_price_as_of: date,
         institution_price_datetime: null,
         institution_value: Math.round(quantity * price * 100) / 100,
-        cost_basis: Math.round(quantity * def.basePrice * 0.86 * 100) / 100,
+        // Cash costs what it is worth; a fund was bought below today's price, on average.
+        cost_basis:
+          def.type === 'cash'
+            ? Math.round(quantity * price * 100) / 100
+            : Math.round(quantity * def.basePrice * 0.86 * 100) / 100,
         quantity,
         iso_currency_code: def.currency,
         unofficial_currency_code: null,

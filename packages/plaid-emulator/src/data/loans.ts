@@ -14,8 +14,9 @@ export interface LoanTerms {
   paymentDay: number;
 }
 
+/** Ten years from 2020, so it is still being repaid on any `today` a test or the demo uses. */
 export const STUDENT_LOAN: LoanTerms = {
-  originationDate: '2016-09-15',
+  originationDate: '2020-09-15',
   principalCents: 3_200_000,
   annualRatePercent: 5.25,
   termMonths: 120,

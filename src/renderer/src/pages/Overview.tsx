@@ -14,6 +14,7 @@ import { LinkFeedback } from '../features/connections/LinkFeedback';
 import { AddAccountDialog } from '../features/manual/AddAccountDialog';
 import { CashVsDebt } from '../features/overview/CashVsDebt';
 import { NetWorthCard } from '../features/overview/NetWorthChart';
+import { NextPaymentDue } from '../features/portfolio/NextPaymentDue';
 import { SpendingByMonth, SpendingThisMonth } from '../features/overview/SpendingCharts';
 import { monthSlices, spendingCurrencies } from '../features/overview/spending';
 import { TransactionList } from '../features/transactions/TransactionList';
@@ -196,6 +197,8 @@ function OverviewBody({ accounts, today }: { accounts: Account[]; today: string 
           <p className="stat-foot muted">Money out, transfers left out</p>
         </div>
       </section>
+
+      <NextPaymentDue today={today} />
 
       <NetWorthCard today={today} currencyOrder={currencies} />
 
