@@ -13,6 +13,12 @@ import type {
   AppSettings,
   BatchDetail,
   ConnectionHealth,
+  Institution,
+  InvestmentActivityPage,
+  Liability,
+  PortfolioHoldings,
+  RecurringStream,
+  LiveBalances,
   Connection,
   ConnectionsSummary,
   EditResult,
@@ -21,6 +27,9 @@ import type {
   LinkResult,
   LinkToken,
   PlaidSettings,
+  Profile,
+  ProfileDeletion,
+  ProfileList,
   QuarantinedItem,
   SpendingReport,
   SyncRun,
@@ -105,6 +114,8 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: Ledge
 // Shared input pieces
 
 const id = z.string().trim().min(1).max(128);
+/** The longest name a connection may have; the rename form says so rather than cutting. */
+export const CONNECTION_NAME_MAX = 100;
 const ruleId = z.number().int().positive();
 const isoDate = z.iso.date();
 const noInput = z.strictObject({});
@@ -185,6 +196,13 @@ const syncFrequency = z
 
 export const plaidEnvironmentSchema = z.enum(['sandbox', 'production']);
 
+/** The longest Plaid keys taken (Plaid's are 24 and 30 characters); the form says so too. */
+export const PLAID_KEY_MAX = { clientId: 100, secret: 200 } as const;
+export const PLAID_KEY_TOO_LONG = {
+  clientId: `a client id is at most ${PLAID_KEY_MAX.clientId} characters; Plaid's are 24, so check that only the client id was pasted`,
+  secret: `a secret is at most ${PLAID_KEY_MAX.secret} characters; Plaid's are 30, so check that only the secret was pasted`,
+} as const;
+
 const linkAccountSchema = z.strictObject({
   id,
   name: z.string().max(200),
@@ -201,12 +219,28 @@ export const oauthRedirectUriSchema = z
   .url({ protocol: /^https?$/ })
   .max(300)
   .refine((value) => {
+    // Not an address at all: the check above has said so already.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
     return (url.protocol === 'https:' || loopback) && !url.search && !url.hash && !url.username;
   }, 'Plaid takes an https address, or http://localhost with a port in Sandbox, with no ? or # part');
 
 const linkToken = z.string().trim().min(1).max(200);
+
+/** A profile's name: one line, 1 to 60 characters once trimmed. */
+export const PROFILE_NAME_MAX = 60;
+const profileName = z
+  .string()
+  .trim()
+  .min(1, 'a profile needs a name')
+  .max(PROFILE_NAME_MAX, `a profile name is at most ${PROFILE_NAME_MAX} characters`)
+  // eslint-disable-next-line no-control-regex
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'use a single line without tabs');
+const profileId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,64}$/, 'that is not a profile of this app');
 
 /**
  * How a Link session ended, as the Link page reports it: the one thing the isolated Link window
@@ -251,6 +285,8 @@ export const TRANSACTION_SHOWS = [
   'uncategorized',
   'excluded',
   'unreviewed',
+  /** Rows the bank no longer has (removed by Plaid or by a full resync), kept with their edits. */
+  'removed',
 ] as const;
 export const TRANSACTION_SORTS = ['date', 'payee', 'category', 'account', 'amount'] as const;
 
@@ -272,7 +308,7 @@ const transactionFilter = z.strictObject({
 });
 const fromNotAfterTo = {
   check: (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to,
-  issue: { message: '`from` must not be after `to`', path: ['from'] },
+  issue: { message: 'the first day must not be after the last day', path: ['from'] },
 };
 
 /** Phantom marker that carries an output type without a runtime schema. */
@@ -292,8 +328,16 @@ export const channels = {
   'settings.setPlaid': channel(
     z.strictObject({
       environment: plaidEnvironmentSchema,
-      clientId: z.string().trim().min(1).max(100),
-      secret: z.string().trim().min(1).max(200),
+      clientId: z
+        .string()
+        .trim()
+        .min(1, 'enter the client id from the Keys page of the Plaid Dashboard')
+        .max(PLAID_KEY_MAX.clientId, PLAID_KEY_TOO_LONG.clientId),
+      secret: z
+        .string()
+        .trim()
+        .min(1, 'enter the secret from the Keys page of the Plaid Dashboard')
+        .max(PLAID_KEY_MAX.secret, PLAID_KEY_TOO_LONG.secret),
     }),
     output<PlaidSettings>(),
   ),
@@ -311,6 +355,20 @@ export const channels = {
     output<AppSettings>(),
   ),
 
+  /** Separate ledgers (their own files and keychain entries); handled by the core itself. */
+  'profiles.list': channel(noInput, output<ProfileList>()),
+  'profiles.create': channel(
+    z.strictObject({ name: profileName, switchTo: z.boolean().optional() }),
+    output<Profile>(),
+  ),
+  'profiles.rename': channel(
+    z.strictObject({ id: profileId, name: profileName }),
+    output<Profile>(),
+  ),
+  /** Closes the open ledger (waiting for its syncs to stop) and opens this one. */
+  'profiles.switch': channel(z.strictObject({ id: profileId }), output<ProfileList>()),
+  /** Removes a profile that is not open: its files, its keychain entries, its Items at Plaid. */
+  'profiles.delete': channel(z.strictObject({ id: profileId }), output<ProfileDeletion>()),
   'link.createToken': channel(
     z.strictObject({
       connectionId: id.optional(),
@@ -357,7 +415,12 @@ export const channels = {
   'connections.update': channel(
     z.strictObject({
       connectionId: id,
-      displayName: z.string().trim().min(1).max(100).optional(),
+      displayName: z
+        .string()
+        .trim()
+        .min(1, 'the connection needs a name')
+        .max(CONNECTION_NAME_MAX, `a connection name is at most ${CONNECTION_NAME_MAX} characters`)
+        .optional(),
       syncFrequencyMinutes: syncFrequency.optional(),
       paused: z.boolean().optional(),
     }),
@@ -366,6 +429,65 @@ export const channels = {
   'connections.disconnect': channel(
     z.strictObject({ connectionId: id, deleteData: z.boolean().optional() }),
     output<Connection>(),
+  ),
+  /**
+   * Asks Plaid for the latest transactions now (/transactions/refresh), then syncs the
+   * connection; the run's id comes back. Plaid's refusals (its limit, a bank that does not offer
+   * it) come back as sentences.
+   */
+  'connections.refresh': channel(z.strictObject({ connectionId: id }), output<{ runId: number }>()),
+  /**
+   * A full resync ("remine"): the connection's history again from no cursor, every row Plaid has
+   * reconciled with this ledger (the person's edits kept, nothing doubled), and the rows Plaid no
+   * longer has marked removed. It also revives a connection whose cursor Plaid refuses.
+   */
+  'connections.resync': channel(z.strictObject({ connectionId: id }), output<{ runId: number }>()),
+  /** Sandbox only: Plaid forgets the connection's login, so that Repair can be tried. */
+  'sandbox.resetLogin': channel(z.strictObject({ connectionId: id }), output<Connection>()),
+  /**
+   * Sandbox only: new transactions at the bank (Plaid's /sandbox/transactions/create) for a
+   * connection made with the user_transactions_dynamic test user; a sync is started if it may.
+   */
+  'sandbox.createTransactions': channel(
+    z.strictObject({
+      connectionId: id,
+      transactions: z
+        .array(
+          z.strictObject({
+            date: isoDate,
+            /** Minor units, as everywhere in the ledger: negative is money going out. */
+            amount: minorUnits.refine((n) => n !== 0, 'an amount other than zero'),
+            description: z.string().trim().min(1, 'a description').max(100),
+          }),
+        )
+        .min(1, 'at least one transaction')
+        .max(10, 'at most 10 transactions at a time'),
+    }),
+    output<{ created: number; runId: number | null }>(),
+  ),
+  /** Asks Plaid how each connected bank is doing now, and keeps the answer. */
+  'institutions.checkStatus': channel(noInput, output<Institution[]>()),
+
+  /** What the banks say each investment account holds, with totals and the securities. */
+  'portfolio.holdings': channel(
+    z.strictObject({ accountId: id.optional() }),
+    output<PortfolioHoldings>(),
+  ),
+  /** Buys, sales, dividends, contributions and fees, newest first, a page at a time. */
+  'portfolio.investmentTransactions': channel(
+    z.strictObject({
+      accountId: id.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+    output<InvestmentActivityPage>(),
+  ),
+  /** Cards and loans with the terms and payments their banks report. */
+  'liabilities.list': channel(noInput, output<Liability[]>()),
+  /** Bills, subscriptions and pay Plaid saw recur (stopped ones only when asked). */
+  'recurring.list': channel(
+    z.strictObject({ includeInactive: z.boolean().optional() }),
+    output<RecurringStream[]>(),
   ),
 
   'accounts.list': channel(
@@ -421,6 +543,18 @@ export const channels = {
   'accounts.setBalance': channel(
     z.strictObject({ accountId: id, date: isoDate, balance: minorUnits }),
     output<Account>(),
+  ),
+  /**
+   * Live balances from the bank now (/accounts/balance/get), for one account or every account of
+   * one connection; they replace the stored ones. Plaid allows only a few a minute.
+   */
+  'accounts.checkBalance': channel(
+    z
+      .strictObject({ accountId: id.optional(), connectionId: id.optional() })
+      .refine((v) => (v.accountId === undefined) !== (v.connectionId === undefined), {
+        message: 'choose one account or one connection',
+      }),
+    output<LiveBalances>(),
   ),
 
   'transactions.list': channel(
@@ -755,7 +889,17 @@ export type InvokeArgs<C extends Channel> =
 // ---------------------------------------------------------------------------------------------
 // Events
 
-export type SyncTrigger = 'manual' | 'scheduled' | 'startup' | 'wake' | 'link' | 'repair';
+export type SyncTrigger =
+  | 'manual'
+  | 'scheduled'
+  | 'startup'
+  | 'wake'
+  | 'link'
+  | 'repair'
+  /** After "Get latest transactions" asked Plaid to refresh. */
+  | 'refresh'
+  /** A full resync: the cursor from scratch, every row reconciled. */
+  | 'resync';
 
 export interface LedgerEvents {
   'sync.started': { connectionId: string; runId: number; trigger: SyncTrigger };
@@ -795,6 +939,8 @@ export interface LedgerEvents {
     /** Why it failed, or Plaid's reason for an exit with an error. */
     error: LedgerErrorShape | null;
   };
+  /** Another profile is open now: everything shown belongs to the one that was closed. */
+  'profiles.switched': { profileId: string };
 }
 export type EventName = keyof LedgerEvents;
 export type LedgerEvent = { [E in EventName]: { name: E; payload: LedgerEvents[E] } }[EventName];

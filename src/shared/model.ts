@@ -46,6 +46,27 @@ export interface Institution {
   logo: string | null;
   primaryColor: string | null;
   url: string | null;
+  /** What Plaid last said about the bank's health; null until Ledgerlight has asked. */
+  status?: InstitutionStatus | null;
+}
+
+/** Plaid's health of a bank for one product: HEALTHY, DEGRADED or DOWN. */
+export type InstitutionHealth = 'HEALTHY' | 'DEGRADED' | 'DOWN';
+
+/** Plaid's status of a bank (/institutions/get_by_id), for the products Ledgerlight uses. */
+export interface InstitutionStatus {
+  /** The worse of the two below. */
+  overall: InstitutionHealth;
+  /** New transactions arriving (Plaid's `transactions_updates`). */
+  transactions: InstitutionHealth | null;
+  /** Signing in to the bank (Plaid's `item_logins`). */
+  logins: InstitutionHealth | null;
+  /** When the worse product last changed status, as Plaid says. */
+  changedAt: string | null;
+  /** Plaid's title of the open incident, if any. */
+  incident: string | null;
+  /** When Ledgerlight last asked Plaid. */
+  checkedAt: string;
 }
 
 export interface ConnectionError {
@@ -74,7 +95,10 @@ export interface Connection {
 export interface ConnectionsSummary {
   total: number;
   active: number;
-  syncing: number;
+  /** Whether any sync is running now (the API we follow defines it as a boolean). */
+  syncing: boolean;
+  /** How many connections are syncing now. */
+  runningCount: number;
   lastSyncAt: string | null;
   nextSyncAt: string | null;
   errorCount: number;
@@ -87,6 +111,12 @@ export interface ConnectionHealth {
   consecutiveFailures: number;
   consentExpiresAt: string | null;
   lastError: ConnectionError | null;
+}
+
+/** Balances just read from the bank, now stored, and when. */
+export interface LiveBalances {
+  accounts: Account[];
+  checkedAt: string;
 }
 
 export interface Balances {
@@ -273,7 +303,10 @@ export interface SyncRun {
   quarantined: number;
   errorCode: string | null;
   errorMessage: string | null;
+  /** The request id that names the run: the failing call's, or its last call's. */
   plaidRequestId: string | null;
+  /** Every Plaid request id of the run, in call order (what Plaid support asks for). */
+  plaidRequestIds: string[];
   batchId: number | null;
 }
 
@@ -447,4 +480,190 @@ export interface NetWorthPoint {
 export interface NetWorthSeries {
   currency: string;
   points: NetWorthPoint[];
+}
+
+/** One separate ledger: its own data files and its own keychain entries. */
+export interface Profile {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** The ledger Ledgerlight had before profiles existed: its files stay where they always were. */
+  isDefault: boolean;
+  current: boolean;
+}
+
+/** Every profile, in the order they were made, and which one is open. */
+export interface ProfileList {
+  currentId: string;
+  profiles: Profile[];
+}
+
+/** What deleting a profile did about its banks at Plaid. */
+export interface ProfileDeletion {
+  profiles: ProfileList;
+  /** Connections given back to Plaid (/item/remove). */
+  itemsRemoved: number;
+  /** Connections Plaid could not be asked about (unreachable, no keys): still linked there. */
+  itemsLeftLinked: number;
+  /** What happened, as a sentence for the person. */
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Investments, liabilities and recurring streams, as the banks report them through Plaid
+
+/** One position: what the bank says the account holds of one security. Money in minor units. */
+export interface HoldingRow {
+  accountId: string;
+  securityId: string;
+  /** The security's name and ticker, when the bank gives them. */
+  name: string | null;
+  ticker: string | null;
+  /** Plaid's security type: equity, etf, mutual fund, cash, fixed income, … */
+  type: string | null;
+  quantity: number;
+  /** The last close price per unit, when known (minor units, rounded to the cent). */
+  price: number | null;
+  value: number | null;
+  costBasis: number | null;
+  /** value − cost basis, only when both are known. */
+  gain: number | null;
+  currency: string;
+}
+
+/** Sums of holdings in one currency; cost basis and gain only over holdings that report one. */
+export interface HoldingsTotal {
+  currency: string;
+  value: number;
+  costBasis: number | null;
+  gain: number | null;
+}
+
+export interface InvestmentAccountHoldings {
+  accountId: string;
+  accountName: string;
+  institutionName: string | null;
+  mask: string | null;
+  holdings: HoldingRow[];
+  totals: HoldingsTotal[];
+  updatedAt: string | null;
+}
+
+export interface SecurityInfo {
+  id: string;
+  name: string | null;
+  ticker: string | null;
+  type: string | null;
+  price: number | null;
+  currency: string | null;
+}
+
+export interface PortfolioHoldings {
+  accounts: InvestmentAccountHoldings[];
+  /** Every account together, per currency. */
+  totals: HoldingsTotal[];
+  securities: SecurityInfo[];
+}
+
+/** A buy, sale, dividend, contribution or fee; `amount` is cash into the account positive. */
+export interface InvestmentActivity {
+  id: string;
+  accountId: string;
+  date: string;
+  name: string;
+  type: string;
+  subtype: string | null;
+  securityId: string | null;
+  securityName: string | null;
+  ticker: string | null;
+  quantity: number;
+  /** Per unit, in major units of `currency` (may be a fraction of a cent). */
+  price: number | null;
+  amount: number;
+  fees: number | null;
+  currency: string;
+}
+
+export interface InvestmentActivityPage {
+  items: InvestmentActivity[];
+  total: number;
+}
+
+/** One interest rate of a card (purchases, cash advances, …). */
+export interface CardApr {
+  type: string;
+  percentage: number;
+  balanceSubjectToApr: number | null;
+}
+
+interface LiabilityBase {
+  accountId: string;
+  accountName: string;
+  institutionName: string | null;
+  mask: string | null;
+  currency: string;
+  /** What is owed now (the account's current balance), when the bank reports it. */
+  balance: number | null;
+  nextPaymentDueDate: string | null;
+  lastPaymentDate: string | null;
+  lastPaymentAmount: number | null;
+  isOverdue: boolean | null;
+  updatedAt: string;
+}
+
+export interface CardLiability extends LiabilityBase {
+  kind: 'credit';
+  aprs: CardApr[];
+  minimumPayment: number | null;
+  lastStatementBalance: number | null;
+  lastStatementDate: string | null;
+}
+
+export interface LoanLiability extends LiabilityBase {
+  kind: 'student' | 'mortgage';
+  loanName: string | null;
+  interestRatePercentage: number | null;
+  /** fixed or variable, for a mortgage. */
+  interestRateType: string | null;
+  /** "30 year", or the months from origination to the expected payoff. */
+  term: string | null;
+  originationDate: string | null;
+  originationPrincipal: number | null;
+  payoffDate: string | null;
+  nextPaymentAmount: number | null;
+  escrowBalance: number | null;
+  ytdInterestPaid: number | null;
+  ytdPrincipalPaid: number | null;
+  pastDueAmount: number | null;
+  repaymentPlan: string | null;
+}
+
+export type Liability = CardLiability | LoanLiability;
+
+export type RecurringFrequency =
+  'WEEKLY' | 'BIWEEKLY' | 'SEMI_MONTHLY' | 'MONTHLY' | 'ANNUALLY' | 'UNKNOWN';
+export type RecurringStatus = 'MATURE' | 'EARLY_DETECTION' | 'TOMBSTONED' | 'UNKNOWN';
+
+/** A bill, subscription or pay Plaid saw recur; amounts are money in positive, like transactions. */
+export interface RecurringStream {
+  id: string;
+  accountId: string;
+  accountName: string;
+  institutionName: string | null;
+  direction: 'inflow' | 'outflow';
+  description: string;
+  merchantName: string | null;
+  frequency: RecurringFrequency;
+  status: RecurringStatus;
+  isActive: boolean;
+  firstDate: string;
+  lastDate: string;
+  predictedNextDate: string | null;
+  averageAmount: number | null;
+  lastAmount: number | null;
+  currency: string;
+  /** Plaid's personal finance category, primary and detailed. */
+  category: string | null;
+  categoryDetailed: string | null;
+  transactionCount: number;
 }

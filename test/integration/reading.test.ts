@@ -94,7 +94,8 @@ describe('connections', () => {
     expect(await call(t.core, 'connections.summary')).toEqual({
       total: 2,
       active: 2,
-      syncing: 0,
+      syncing: false,
+      runningCount: 0,
       lastSyncAt: '2026-11-20T12:00:00.000Z',
       nextSyncAt: '2026-11-20T18:00:00.000Z',
       errorCount: 0,

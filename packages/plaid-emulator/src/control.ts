@@ -1,5 +1,6 @@
 import { ACCOUNT_TEMPLATES, type AccountKey } from './data/accounts';
 import { findInstitution, type InstitutionHealth } from './data/institutions';
+import type { InstitutionDetails, StatusProduct } from './institution-overrides';
 import type { WireTransaction } from './data/timeline';
 import { PlaidApiError, isPlaidErrorCode, type PlaidErrorCode } from './errors';
 import type { AdvanceSummary, WireAccount } from './items';
@@ -88,7 +89,18 @@ export interface EmulatorControl {
   /** Put an Item into (or out of) an error state, e.g. 'ITEM_LOGIN_REQUIRED'. */
   setItemError(itemId: string, code: PlaidErrorCode | null): void;
   setConsentExpiration(itemId: string, isoDateTime: string | null): void;
-  setInstitutionStatus(institutionId: string, status: InstitutionHealth): void;
+  /** The bank's health for every product, or (with `product`) for that one product alone. */
+  setInstitutionStatus(
+    institutionId: string,
+    status: InstitutionHealth,
+    product?: StatusProduct,
+  ): void;
+  /** Renames the bank or changes its colour, address or whether it has a logo. */
+  setInstitutionDetails(institutionId: string, details: InstitutionDetails): void;
+  /** Products the bank does not offer (Plaid answers PRODUCTS_NOT_SUPPORTED), e.g. 'balance'. */
+  setUnsupportedProducts(institutionId: string, products: ProductName[]): void;
+  /** Products these keys are not enabled for (Plaid answers INVALID_PRODUCT). */
+  setDisabledProducts(products: ProductName[]): void;
   setRemovedItemError(code: 'ITEM_NOT_FOUND' | 'INVALID_ACCESS_TOKEN'): void;
   inject(rule: InjectionRule): InjectionHandle;
   clearInjections(): void;
@@ -182,8 +194,18 @@ export function createControl(state: EmulatorState, link: LinkService): Emulator
         throw new Error('setConsentExpiration: not an ISO date-time');
       item(itemId).consentExpiration = iso === null ? null : new Date(iso).toISOString();
     },
-    setInstitutionStatus: (institutionId, status) =>
-      state.setInstitutionHealth(institutionId, status),
+    setInstitutionStatus: (institutionId, status, product) =>
+      product
+        ? state.institutionOverrides.setProductHealth(institutionId, product, status)
+        : state.setInstitutionHealth(institutionId, status),
+    setInstitutionDetails: (institutionId, details) =>
+      state.institutionOverrides.setDetails(institutionId, details),
+    setUnsupportedProducts: (institutionId, products) =>
+      state.institutionOverrides.setUnsupported(institutionId, products),
+    setDisabledProducts: (products) => {
+      state.disabledProducts.clear();
+      for (const product of products) state.disabledProducts.add(product);
+    },
     setRemovedItemError: (code) => {
       state.removedItemError = code;
     },

@@ -45,6 +45,7 @@ export type { RateLimitOverrides } from './rate-limits';
 export type { AdvanceSummary } from './items';
 export type { WireTransaction } from './data/timeline';
 export type { InstitutionHealth } from './data/institutions';
+export type { InstitutionDetails, StatusProduct } from './institution-overrides';
 export { INSTITUTIONS } from './data/institutions';
 export { DEFAULT_CLIENT_ID, DEFAULT_SECRET } from './options';
 export { SANDBOX_LIMITS } from './rate-limits';

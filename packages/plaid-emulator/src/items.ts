@@ -93,11 +93,12 @@ export class EmulatedItem {
   lastFailedUpdate: string | null = null;
   /** Scenario 'login-required': the login breaks once the first full sync has been delivered. */
   breakLoginAfterFirstSync = false;
-  private readonly timeline: Timeline;
+  private timeline: Timeline;
   private readonly visible: Map<string, VisibleTxn>;
   private readonly openings = new Map<AccountKey, number>();
   /** Transactions a test wrote by hand (control.putTransaction); they win over the timeline's. */
   private readonly scripted = new Map<string, WireTransaction>();
+  private createdCount = 0;
 
   constructor(blueprint: ItemBlueprint) {
     const { seed, ordinal, institution, username } = blueprint;
@@ -119,7 +120,8 @@ export class EmulatedItem {
     this.today = blueprint.today;
     this.daysRequested = blueprint.daysRequested;
     this.historyStart = addDays(blueprint.today, -(blueprint.daysRequested - 1));
-    for (const account of this.accounts) {
+    // Every account the person holds has an opening balance, shared in Link or not (yet).
+    for (const account of plannedAccounts(seed, ordinal, institution)) {
       const rng = rngFor(this.dataSalt, 'opening', account.key);
       const opening =
         account.key === 'checking'
@@ -129,18 +131,61 @@ export class EmulatedItem {
             : rng.int(800, 1500) * 100;
       this.openings.set(account.key, opening);
     }
-    this.timeline = new Timeline(
+    this.timeline = this.buildTimeline();
+    this.visible = this.timeline.stateAt(this.today);
+    this.log.append([...this.visible.values()].map((v) => this.change(v, 'added')));
+    this.lastSuccessfulUpdate = new Date(blueprint.nowMs).toISOString();
+  }
+
+  /** The timeline of the shared accounts (its ids depend only on the seed, never on sharing). */
+  private buildTimeline(): Timeline {
+    return new Timeline(
       this.dataSalt,
-      idSalt,
-      institution.accounts,
+      `${this.seed}|item|${this.ordinal}`,
+      this.institution.accounts,
       this.accounts
         .filter((a) => hasTransactions(a.template))
         .map((a) => ({ key: a.key, accountId: a.accountId, currency: a.template.currency })),
       this.historyStart,
     );
-    this.visible = this.timeline.stateAt(this.today);
-    this.log.append([...this.visible.values()].map((v) => this.change(v, 'added')));
-    this.lastSuccessfulUpdate = new Date(blueprint.nowMs).toISOString();
+  }
+
+  /**
+   * Update mode with account selection: the Item now shares exactly these of the person's
+   * accounts. A newly shared account's history is logged as added, so the next
+   * /transactions/sync brings it; an account no longer shared leaves /accounts/get, and its
+   * transactions are logged as removed (a client keeps them only if it wants to).
+   */
+  shareAccounts(keys: readonly AccountKey[]): void {
+    const wanted = plannedAccounts(this.seed, this.ordinal, this.institution).filter((a) =>
+      keys.includes(a.key),
+    );
+    if (wanted.length === 0) throw new PlaidApiError('NO_ACCOUNTS');
+    const before = new Set(this.accounts.map((a) => a.key));
+    const dropped = new Set(this.accounts.filter((a) => !keys.includes(a.key)).map((a) => a.key));
+    const droppedIds = new Set(
+      this.accounts.filter((a) => dropped.has(a.key)).map((a) => a.accountId),
+    );
+    const removed: Change[] = [];
+    for (const v of this.visible.values()) {
+      if (dropped.has(v.event.account)) removed.push(this.change(v, 'removed'));
+    }
+    for (const t of this.scripted.values()) {
+      if (droppedIds.has(t.account_id) && !this.visible.has(t.transaction_id)) {
+        removed.push({ id: t.transaction_id, kind: 'removed', accountId: t.account_id });
+      }
+    }
+    for (const change of removed) {
+      this.visible.delete(change.id);
+      this.scripted.delete(change.id);
+    }
+    this.accounts.splice(0, this.accounts.length, ...wanted);
+    this.timeline = this.buildTimeline();
+    const added = [...this.timeline.stateAt(this.today).values()].filter(
+      (v) => !before.has(v.event.account) && !this.visible.has(v.id),
+    );
+    for (const v of added) this.visible.set(v.id, v);
+    this.log.append([...removed, ...added.map((v) => this.change(v, 'added'))]);
   }
 
   isReady(nowMs: number): boolean {
@@ -225,6 +270,12 @@ export class EmulatedItem {
         accountId: transaction.account_id,
       },
     ]);
+  }
+
+  /** A fresh transaction id for /sandbox/transactions/create, the same on every run of a seed. */
+  nextCreatedId(): string {
+    this.createdCount++;
+    return plaidId(rngFor(this.dataSalt, 'sandbox-created', this.createdCount));
   }
 
   /** Removes one transaction, as a bank dropping a hold or a renumbered id would. */

@@ -93,6 +93,8 @@ export interface StartView {
   institution: LinkInstitutionView | null;
   /** Set when an OAuth session resumes: go straight to account selection. */
   accounts: LinkAccountView[] | null;
+  /** Update mode: the accounts the Item shares now, checked at first in account selection. */
+  shared_account_ids: string[] | null;
 }
 
 export class LinkService {
@@ -185,6 +187,9 @@ export class LinkService {
           ).map((i) => this.institutionView(i)),
       institution,
       accounts: null,
+      shared_account_ids: config.updateItemId
+        ? this.state.item(config.updateItemId).accounts.map((a) => a.accountId)
+        : null,
     };
   }
 
@@ -249,6 +254,8 @@ export class LinkService {
     let item: EmulatedItem;
     if (config.updateItemId) {
       item = this.state.item(config.updateItemId);
+      // With account selection the Item holds exactly what the person chose, as with Plaid.
+      if (config.accountSelectionEnabled) item.shareAccounts(chosen.map((a) => a.key));
       // Update mode repairs the login; renewed consent starts a new term.
       item.error = null;
       if (
@@ -376,6 +383,9 @@ export class LinkService {
       institutions: [],
       institution: this.institutionView(session.institution),
       accounts: session.offered.map(accountView),
+      shared_account_ids: record.config.updateItemId
+        ? this.state.item(record.config.updateItemId).accounts.map((a) => a.accountId)
+        : null,
     };
   }
 
@@ -428,7 +438,11 @@ export class LinkService {
   ): LinkAccountView[] {
     session.username = username;
     if (record.config.updateItemId) {
-      session.offered = this.state.item(record.config.updateItemId).accounts;
+      const item = this.state.item(record.config.updateItemId);
+      // Account selection offers every account the person holds at the bank, shared or not.
+      session.offered = record.config.accountSelectionEnabled
+        ? plannedAccounts(this.state.seed, item.ordinal, item.institution)
+        : item.accounts;
     } else {
       session.ordinal ??= this.state.reserveOrdinal();
       session.offered = plannedAccounts(this.state.seed, session.ordinal, institution);

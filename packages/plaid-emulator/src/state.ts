@@ -11,6 +11,7 @@ import { RateLimiter } from './rate-limits';
 import { Scenarios } from './scenarios';
 import { CursorCodec } from './sync-log';
 import { CallLog } from './calls';
+import { InstitutionOverrides } from './institution-overrides';
 
 const PUBLIC_TOKEN_LIFETIME_MS = 30 * 60_000;
 
@@ -38,6 +39,10 @@ export class EmulatorState {
   readonly scenarios: Scenarios;
   readonly rateLimiter: RateLimiter;
   readonly calls = new CallLog();
+  /** Run-time changes to institutions: details, unsupported products, health per product. */
+  readonly institutionOverrides = new InstitutionOverrides();
+  /** Products this client's keys are not enabled for (Plaid answers INVALID_PRODUCT). */
+  readonly disabledProducts = new Set<ProductName>();
   removedItemError: ResolvedOptions['removedItemError'];
   /** The emulator's business day; new Items start on it. */
   date: string;
@@ -85,6 +90,7 @@ export class EmulatorState {
   setInstitutionHealth(institutionId: string, health: InstitutionHealth): void {
     if (!findInstitution(institutionId)) throw new Error(`unknown institution ${institutionId}`);
     this.health.set(institutionId, health);
+    this.institutionOverrides.clearProductHealth(institutionId);
   }
 
   createItem(params: NewItemParams): EmulatedItem {

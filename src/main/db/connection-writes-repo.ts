@@ -104,6 +104,20 @@ export class ConnectionWritesRepo {
       .run(consentExpiresAt, now, connectionId);
   }
 
+  /**
+   * Plaid has just said the login needs the person (a Sandbox reset): no sync until it is
+   * repaired, and the card says why.
+   */
+  markLoginRequired(connectionId: string, code: string, message: string, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE connections SET status = 'LOGIN_REQUIRED', error_code = ?, error_message = ?,
+           next_sync_at = NULL, updated_at = ?
+         WHERE id = ? AND status <> 'DISCONNECTED'`,
+      )
+      .run(code, message, now, connectionId);
+  }
+
   /** The connection stays, with its history; its ledger rows go only when asked. */
   disconnect(connectionId: string, deleteData: boolean, now: string): void {
     this.db.transaction(() => {

@@ -6,6 +6,7 @@ import type {
   PlaidEnvironment,
   SyncRun,
 } from '../../shared/model';
+import { toInstitutionStatus } from './institutions-repo';
 import type { Database } from './open';
 
 interface ConnectionRow {
@@ -29,6 +30,12 @@ interface ConnectionRow {
   inst_logo: string | null;
   inst_color: string | null;
   inst_url: string | null;
+  inst_status: string | null;
+  inst_transactions: string | null;
+  inst_logins: string | null;
+  inst_changed_at: string | null;
+  inst_incident: string | null;
+  inst_checked_at: string | null;
   account_count: number;
   running: number;
 }
@@ -47,13 +54,17 @@ interface SyncRunRow {
   error_code: string | null;
   error_message: string | null;
   plaid_request_id: string | null;
+  plaid_request_ids: string;
   batch_id: number | null;
 }
 
 const CONNECTION_SELECT = `
   SELECT c.*, i.name AS inst_name, i.logo AS inst_logo, i.primary_color AS inst_color,
-         i.url AS inst_url,
-         (SELECT COUNT(*) FROM accounts a WHERE a.connection_id = c.id) AS account_count,
+         i.url AS inst_url, i.status AS inst_status, i.status_transactions AS inst_transactions,
+         i.status_logins AS inst_logins, i.status_changed_at AS inst_changed_at,
+         i.status_incident AS inst_incident, i.status_checked_at AS inst_checked_at,
+         (SELECT COUNT(*) FROM accounts a WHERE a.connection_id = c.id AND a.closed_at IS NULL)
+           AS account_count,
          EXISTS (SELECT 1 FROM sync_runs r WHERE r.connection_id = c.id AND r.status = 'running')
            AS running
   FROM connections c LEFT JOIN institutions i ON i.id = c.institution_id`;
@@ -156,7 +167,8 @@ export class ConnectionsRepo {
     return {
       total: row.total,
       active: row.active,
-      syncing: row.syncing,
+      syncing: row.syncing > 0,
+      runningCount: row.syncing,
       lastSyncAt: row.last_sync_at,
       nextSyncAt: row.next_sync_at,
       errorCount: row.errors,
@@ -202,6 +214,14 @@ function toConnection(row: ConnectionRow): Connection {
             logo: row.inst_logo,
             primaryColor: row.inst_color,
             url: row.inst_url,
+            status: toInstitutionStatus({
+              status: row.inst_status,
+              status_transactions: row.inst_transactions,
+              status_logins: row.inst_logins,
+              status_changed_at: row.inst_changed_at,
+              status_incident: row.inst_incident,
+              status_checked_at: row.inst_checked_at,
+            }),
           }
         : null,
     displayName: row.display_name,
@@ -238,6 +258,16 @@ function toSyncRun(row: SyncRunRow): SyncRun {
     errorCode: row.error_code,
     errorMessage: row.error_message,
     plaidRequestId: row.plaid_request_id,
+    plaidRequestIds: parseRequestIds(row.plaid_request_ids),
     batchId: row.batch_id,
   };
+}
+
+function parseRequestIds(text: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -26,7 +26,14 @@ export const zeroCounts = (): RunCounts => ({
 });
 
 export interface QuarantineEntry {
-  kind: 'transaction' | 'account' | 'removal' | 'holding' | 'liability';
+  kind:
+    | 'transaction'
+    | 'account'
+    | 'removal'
+    | 'holding'
+    | 'liability'
+    | 'investment_transaction'
+    | 'recurring_stream';
   plaidId: string | null;
   reason: string;
   payload: unknown;
@@ -156,7 +163,7 @@ export class SyncStore {
          balance_available = COALESCE(excluded.balance_available, accounts.balance_available),
          balance_limit = COALESCE(excluded.balance_limit, accounts.balance_limit),
          balance_updated_at = COALESCE(excluded.balance_updated_at, accounts.balance_updated_at),
-         updated_at = excluded.updated_at
+         closed_at = NULL, updated_at = excluded.updated_at
        WHERE accounts.connection_id = excluded.connection_id`,
     );
     this.upsertSnapshot = db.prepare(
@@ -226,6 +233,16 @@ export class SyncStore {
            plaid_request_id = ? WHERE id = ? AND status = 'running'`,
       )
       .run(now, code, message, requestId, runId);
+  }
+
+  /**
+   * Keeps every Plaid request id of a run; the run's own id is the one given (the failing
+   * call's) or else its last call's.
+   */
+  recordRequestIds(runId: number, requestIds: readonly string[], main: string | null = null): void {
+    this.db
+      .prepare(`UPDATE sync_runs SET plaid_request_ids = ?, plaid_request_id = ? WHERE id = ?`)
+      .run(JSON.stringify(requestIds), main ?? requestIds.at(-1) ?? null, runId);
   }
 
   /** Runs a previous process left 'running' were cut off by its exit; say so. */
@@ -375,6 +392,34 @@ export class SyncStore {
         }
       : { current: null, available: null, limit: null, balanceAt: null };
     return this.upsertAccount.run({ ...account, ...balances, connectionId, now }).changes > 0;
+  }
+
+  /**
+   * The connection's accounts the Item no longer has (the person left them out in Link's account
+   * selection) are closed: they stop syncing and keep their history. Returns their ids.
+   */
+  closeAccountsNotIn(connectionId: string, present: ReadonlySet<string>, now: string): string[] {
+    const gone = this.db
+      .prepare<[string], { id: string }>(
+        'SELECT id FROM accounts WHERE connection_id = ? AND closed_at IS NULL',
+      )
+      .all(connectionId)
+      .map((r) => r.id)
+      .filter((id) => !present.has(id));
+    const close = this.db.prepare('UPDATE accounts SET closed_at = ?, updated_at = ? WHERE id = ?');
+    for (const id of gone) close.run(now, now, id);
+    return gone;
+  }
+
+  closedAccountIds(connectionId: string): Set<string> {
+    return new Set(
+      this.db
+        .prepare<[string], { id: string }>(
+          'SELECT id FROM accounts WHERE connection_id = ? AND closed_at IS NOT NULL',
+        )
+        .all(connectionId)
+        .map((r) => r.id),
+    );
   }
 
   snapshotBalance(account: AccountRow, date: string): void {
@@ -554,6 +599,40 @@ export class SyncStore {
     const fresh = this.fresh;
     this.fresh = [];
     return fresh;
+  }
+
+  /** The seq of the row a Plaid id names now (itself, or the row it was folded into). */
+  seqFor(plaidId: string): number | null {
+    return this.seqOf.get(plaidId)?.seq ?? this.findAlias.get(plaidId)?.seq ?? null;
+  }
+
+  accountOf(plaidId: string): string | null {
+    return this.findTransaction.get(plaidId)?.account_id ?? null;
+  }
+
+  /**
+   * After a full resync: the feed's rows of these accounts that Plaid did not send (`seen` holds
+   * the seqs it did) are gone at the bank, so they are marked removed like any Plaid removal:
+   * kept with the person's fields, shown as removed, never silently deleted. Returns how many.
+   */
+  removeUnseen(
+    connectionId: string,
+    accountIds: ReadonlySet<string>,
+    seen: ReadonlySet<number>,
+    now: string,
+  ): number {
+    const rows = this.db
+      .prepare<[string], { seq: number; id: string; account_id: string }>(
+        `SELECT seq, id, account_id FROM transactions
+         WHERE connection_id = ? AND source = 'plaid' AND removed_at IS NULL`,
+      )
+      .all(connectionId);
+    let removed = 0;
+    for (const row of rows) {
+      if (!accountIds.has(row.account_id) || seen.has(row.seq)) continue;
+      if (this.removeTransaction(row.id, now)) removed++;
+    }
+    return removed;
   }
 
   removeTransaction(id: string, now: string): boolean {

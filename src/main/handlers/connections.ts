@@ -3,6 +3,7 @@ import type { Connection } from '../../shared/model';
 import { isoNow } from '../clock';
 import type { CoreContext } from '../context';
 import { toPlaidFailure } from '../plaid/errors';
+import { refreshTransactions } from '../plaid/live-reads';
 import { withRetry } from '../plaid/retry';
 import { secretAccounts } from '../secrets/secret-store';
 import type { HandlerGroup } from './types';
@@ -11,7 +12,8 @@ const DEFAULT_LOG_LIMIT = 50;
 
 export function requireConnection(ctx: CoreContext, connectionId: string): Connection {
   const connection = ctx.repos.connections.get(connectionId);
-  if (!connection) throw new LedgerError('NOT_FOUND', `No connection ${connectionId}.`);
+  if (!connection)
+    throw new LedgerError('NOT_FOUND', 'That connection is not in your ledger any more.');
   return connection;
 }
 
@@ -53,6 +55,15 @@ export function connectionsHandlers(ctx: CoreContext): HandlerGroup<'connections
       }
       return { runIds: syncAll(ctx) };
     },
+    'connections.resync': async ({ connectionId }) => {
+      const connection = requireConnection(ctx, connectionId);
+      if (connection.status === 'DISCONNECTED') {
+        throw new LedgerError('CONFLICT', 'This connection is disconnected.', { connectionId });
+      }
+      return { runId: ctx.engine.start(connectionId, 'resync') };
+    },
+    'connections.refresh': async ({ connectionId }) =>
+      refreshTransactions(ctx, requireConnection(ctx, connectionId)),
     'connections.disconnect': async ({ connectionId, deleteData }) => {
       await disconnect(ctx, connectionId, deleteData ?? false);
       return requireConnection(ctx, connectionId);

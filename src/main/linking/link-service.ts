@@ -227,11 +227,35 @@ export class LinkService {
         },
       );
     }
-    ctx.repos.connectionWrites.markRepaired(
-      connectionId,
-      item.consent_expiration_time ?? null,
-      ctx.clock.now().toISOString(),
-    );
+    // Link's account selection may have changed what the Item shares: the accounts left out
+    // close (their history stays), new ones appear, before the sync brings their rows.
+    // Best effort: the repair sync reads them too, so a refusal here must not undo the repair.
+    const accounts = await this.call(() => api.accountsGet({ access_token: accessToken }))
+      .then((answer) => answer.accounts)
+      .catch((error: unknown) => {
+        ctx.log.warn('accounts after update mode skipped', {
+          connectionId,
+          code: error instanceof LedgerError ? error.details?.plaidErrorCode : undefined,
+        });
+        return [];
+      });
+    const now = ctx.clock.now().toISOString();
+    ctx.db.transaction(() => {
+      ctx.repos.connectionWrites.markRepaired(
+        connectionId,
+        item.consent_expiration_time ?? null,
+        now,
+      );
+      const present = new Set<string>();
+      for (const raw of accounts) {
+        const account = convertAccount(raw);
+        if (!account.ok) continue;
+        if (ctx.syncStore.saveAccount(connectionId, account.row, true, now)) {
+          present.add(account.row.id);
+        }
+      }
+      if (present.size > 0) ctx.syncStore.closeAccountsNotIn(connectionId, present, now);
+    })();
     ctx.events.emit('connections.changed', { connectionId });
     if (!ctx.engine.isRunning(connectionId)) ctx.engine.start(connectionId, 'repair');
     return { connectionId, accounts: ctx.repos.accounts.list(connectionId) };
@@ -280,7 +304,8 @@ export class LinkService {
 
   private requireLive(connectionId: string): void {
     const connection = this.ctx.repos.connections.get(connectionId);
-    if (!connection) throw new LedgerError('NOT_FOUND', `No connection ${connectionId}.`);
+    if (!connection)
+      throw new LedgerError('NOT_FOUND', 'That connection is not in your ledger any more.');
     if (connection.status === 'DISCONNECTED') {
       throw new LedgerError(
         'CONFLICT',

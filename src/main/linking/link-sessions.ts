@@ -2,6 +2,7 @@ import type { LinkTokenGetResponse } from 'plaid';
 import type { LedgerErrorShape, LedgerEvents, LinkOutcome } from '../../shared/contract';
 import { linkExitError } from '../../shared/link-exit-error';
 import { LedgerError } from '../../shared/errors';
+import { fromPlaidErrorBody } from '../plaid/errors';
 import type { LinkToken } from '../../shared/model';
 import type { CoreContext } from '../context';
 import type { LinkService } from './link-service';
@@ -70,8 +71,10 @@ export class LinkSessions {
               // Plaid's display_message is written for the user; its error_message for developers.
               message:
                 outcome.error.displayMessage ||
-                outcome.error.errorMessage ||
-                'Plaid Link closed with an error.',
+                fromPlaidErrorBody(
+                  { error_code: outcome.error.errorCode, error_type: outcome.error.errorType },
+                  400,
+                ).message,
               details: {
                 plaidErrorCode: outcome.error.errorCode,
                 plaidErrorType: outcome.error.errorType,

@@ -19,6 +19,11 @@ export interface ApplyInput {
   nextCursor: string | null;
   /** Accounts with balances from /accounts/get or /accounts/balance/get. */
   balances: AccountBase[];
+  /**
+   * The pages are Plaid's whole history from no cursor: every row of the Item's accounts that
+   * they do not name is gone at the bank and is marked removed.
+   */
+  fullResync?: boolean;
   now: string;
   today: string;
 }
@@ -78,6 +83,15 @@ export function applySyncResult(
       if (balances) store.snapshotBalance(account.row, input.today);
     }
 
+    // The Item's account list is complete: an account it no longer has was left out in Link.
+    const closed =
+      input.balances.length > 0
+        ? new Set([
+            ...store.closedAccountIds(connectionId),
+            ...store.closeAccountsNotIn(connectionId, withBalances, now),
+          ])
+        : store.closedAccountIds(connectionId);
+
     // A run that failed before its commit may have left seqs behind; they were rolled back.
     store.takeFresh();
     const known = store.accountIds(connectionId);
@@ -105,12 +119,17 @@ export function applySyncResult(
         });
       }
       const outcome = store.saveTransaction(connectionId, converted.row, batchId, now, removedIds);
+      const seq = input.fullResync ? store.seqFor(converted.row.id) : null;
+      if (seq !== null) seen.add(seq);
       if (outcome === 'duplicate') counts.duplicatesSkipped++;
+      // A resync sends every row as added; one this ledger had is an update.
+      else if (input.fullResync) counts[outcome === 'inserted' ? 'added' : 'modified']++;
       else counts[kind]++;
     };
 
     // Every add and change of the whole update first, then every removal: a posted row takes its
     // pending twin over before the twin's removal is read, whichever pages carried the two.
+    const seen = new Set<number>();
     const removedIds = new Set(
       input.pages.flatMap((p) => p.removed.map((r) => idOf(r, 'transaction_id') ?? '')),
     );
@@ -128,6 +147,9 @@ export function applySyncResult(
             reason: 'removal without a transaction_id',
             payload: removal,
           });
+        } else if (closed.has(store.accountOf(id) ?? '')) {
+          // A closed account's history stays whatever Plaid says about it now.
+          counts.duplicatesSkipped++;
         } else if (store.removeTransaction(id, now)) {
           counts.removed++;
         } else {
@@ -135,6 +157,11 @@ export function applySyncResult(
           counts.duplicatesSkipped++;
         }
       }
+    }
+
+    if (input.fullResync) {
+      const open = new Set([...withBalances].filter((id) => !closed.has(id)));
+      counts.removed += store.removeUnseen(connectionId, open, seen, now);
     }
 
     // The person's rules see every new row before it is committed, so no one sees it unruled.

@@ -118,7 +118,7 @@ export class SyncEngine {
     if (left > 0) {
       throw new LedgerError(
         'TOO_EARLY',
-        `This connection synced moments ago. Try again in ${Math.ceil(left / 1000)} s.`,
+        `This connection synced moments ago. Try again in ${seconds(left)}.`,
         {
           connectionId,
           retryAfterMs: left,
@@ -148,8 +148,9 @@ export class SyncEngine {
     const { store, events, clock, log } = this.options;
     const started = clock.now().getTime();
     let outcome: RunOutcome;
+    const requestIds: string[] = [];
     try {
-      outcome = await this.runOnce(connectionId, runId, trigger, signal);
+      outcome = await this.runOnce(connectionId, runId, trigger, signal, requestIds);
     } catch (error) {
       // performRun reports Plaid's failures itself; this is for ours (keychain, missing keys).
       const e =
@@ -175,6 +176,7 @@ export class SyncEngine {
     const now = clock.now();
     const iso = now.toISOString();
     if (outcome.kind === 'succeeded') {
+      store.recordRequestIds(runId, requestIds);
       events.emit('sync.completed', {
         connectionId,
         runId,
@@ -189,8 +191,12 @@ export class SyncEngine {
     }
     const { failure } = outcome;
     const frequency = this.options.frequencyMinutes(connectionId);
+    if (failure.requestId && !requestIds.includes(failure.requestId)) {
+      requestIds.push(failure.requestId);
+    }
     store.db.transaction(() => {
       store.failRun(runId, failure.code, failure.message, failure.requestId, iso);
+      store.recordRequestIds(runId, requestIds, failure.requestId);
       if (failure.code === 'CANCELLED') return;
       store.markFailed(connectionId, failure, iso, (failures) => {
         const backoff = Math.min(
@@ -214,6 +220,7 @@ export class SyncEngine {
     runId: number,
     trigger: SyncTrigger,
     signal: AbortSignal,
+    requestIds: string[],
   ) {
     const credentials = await this.options.plaid.forConnection(connectionId);
     const accessToken = await this.options.secrets.get(secretAccounts.accessToken(connectionId));
@@ -239,6 +246,7 @@ export class SyncEngine {
         clock: this.options.clock,
         retry: { policy: this.retryPolicy, deps: abortable(this.retryDeps, signal) },
         signal,
+        requestIds,
         commit: ({ counts, pages, dataReady }) => {
           const now = this.options.clock.now();
           const frequency = this.options.frequencyMinutes(connectionId);
@@ -248,6 +256,9 @@ export class SyncEngine {
               ? null
               : new Date(now.getTime() + frequency * 60_000).toISOString();
           this.options.store.finishRun(runId, counts, pages, now.toISOString());
+          // With the run's rows, so a crash after the commit still leaves the run's ids on record;
+          // the calls after it (holdings, liabilities) are added when the run ends.
+          this.options.store.recordRequestIds(runId, requestIds);
           this.options.store.markSucceeded(connectionId, now.toISOString(), next);
         },
       },
@@ -270,4 +281,10 @@ function abortable(deps: RetryDeps, signal: AbortSignal): RetryDeps {
             ),
           ]),
   };
+}
+
+/** A wait in whole seconds, in words. */
+function seconds(ms: number): string {
+  const n = Math.max(1, Math.ceil(ms / 1000));
+  return n === 1 ? '1 second' : `${n} seconds`;
 }

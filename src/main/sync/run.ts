@@ -10,6 +10,12 @@ import { expectObject, fromPlaidErrorBody, PlaidFailure, toPlaidFailure } from '
 import { withRetry, type RetryDeps, type RetryPolicy } from '../plaid/retry';
 import { applySyncResult, type SyncPage } from './apply';
 import { saveHoldings, saveLiabilities } from '../db/portfolio-repo';
+import {
+  fetchInvestmentTransactions,
+  fetchRecurringStreams,
+  type ProductFetch,
+  type SaveFetched,
+} from '../portfolio/product-fetch';
 import type { RunCounts, SyncStore } from '../db/sync-store';
 
 /** Plaid's maximum page size: fewer pages, fewer chances of a mutation mid-pagination. */
@@ -26,6 +32,8 @@ export interface RunContext {
   clock: Clock;
   retry: { policy: RetryPolicy; deps: RetryDeps };
   signal: AbortSignal;
+  /** Every Plaid request id the run receives is pushed here, in call order. */
+  requestIds?: string[];
   /** Records the run's success; called inside the transaction that applies its rows. */
   commit(result: { counts: RunCounts; pages: number; dataReady: boolean }): void;
 }
@@ -62,7 +70,10 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
         async () => {
           if (ctx.signal.aborted)
             throw new PlaidFailure('request', 'CANCELLED', 'The sync was stopped.');
-          return expectObject((await fn()).data);
+          const data = expectObject((await fn()).data);
+          const requestId = (data as { request_id?: unknown }).request_id;
+          if (typeof requestId === 'string') ctx.requestIds?.push(requestId);
+          return data;
         },
         ctx.retry.policy,
         ctx.retry.deps,
@@ -101,6 +112,7 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
           )
         : await call(() => ctx.api.accountsGet({ access_token: ctx.accessToken }));
 
+    const fetched = await fetchOtherProducts(ctx, request, products, loop.dataReady, call);
     if (ctx.signal.aborted) throw new PlaidFailure('request', 'CANCELLED', 'The sync was stopped.');
     const now = ctx.clock.now();
     const applied = applySyncResult(
@@ -111,6 +123,8 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
         pages: loop.pages,
         nextCursor: loop.nextCursor,
         balances: balances.accounts,
+        // A full resync saw everything Plaid has, so what it did not see is gone at the bank.
+        fullResync: trigger === 'resync' && loop.dataReady,
         now: now.toISOString(),
         today: now.toISOString().slice(0, 10),
       },
@@ -118,6 +132,16 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
         ctx.commit({ counts: result.counts, pages: loop.pages.length, dataReady: loop.dataReady }),
     );
 
+    for (const save of fetched) {
+      try {
+        save();
+      } catch (error) {
+        ctx.log.warn('recurring or investment activity not stored', {
+          connectionId,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
     if (products.includes(Products.Investments)) {
       await call(() => ctx.api.investmentsHoldingsGet({ access_token: ctx.accessToken }))
         .then((holdings) =>
@@ -163,6 +187,43 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
   }
 }
 
+/**
+ * Recurring streams and investment activity, asked for before the run commits (so the run is not
+ * reported done while Plaid is still being asked) and stored after its rows. Best effort, like
+ * holdings and liabilities: a refusal is logged and the last answer kept.
+ */
+async function fetchOtherProducts(
+  ctx: RunContext,
+  { connectionId, runId }: RunRequest,
+  products: readonly string[],
+  dataReady: boolean,
+  call: <T>(fn: () => Promise<{ data: T }>) => Promise<T>,
+): Promise<SaveFetched[]> {
+  const p: ProductFetch = {
+    api: ctx.api,
+    accessToken: ctx.accessToken,
+    store: ctx.store,
+    connectionId,
+    runId,
+    today: ctx.clock.now().toISOString().slice(0, 10),
+    now: () => ctx.clock.now().toISOString(),
+    call,
+  };
+  const skipped = (what: string) => (error: unknown) => {
+    ctx.log.warn(`${what} skipped`, { connectionId, code: toPlaidFailure(error).code });
+    return null;
+  };
+  const saves = [
+    products.includes(Products.Transactions) && dataReady
+      ? await fetchRecurringStreams(p).catch(skipped('recurring streams'))
+      : null,
+    products.includes(Products.Investments)
+      ? await fetchInvestmentTransactions(p).catch(skipped('investment transactions'))
+      : null,
+  ];
+  return saves.filter((save): save is SaveFetched => save !== null);
+}
+
 interface LoopResult {
   pages: SyncPage[];
   nextCursor: string | null;
@@ -176,10 +237,11 @@ interface LoopResult {
  */
 async function cursorLoop(
   ctx: RunContext,
-  { connectionId, runId }: RunRequest,
+  { connectionId, runId, trigger }: RunRequest,
   call: <T>(fn: () => Promise<{ data: T }>) => Promise<T>,
 ): Promise<LoopResult> {
-  const startCursor = ctx.store.cursor(connectionId);
+  // A full resync starts from no cursor, which also revives a connection whose cursor broke.
+  const startCursor = trigger === 'resync' ? null : ctx.store.cursor(connectionId);
   for (let attempt = 0; ; attempt++) {
     const pages: SyncPage[] = [];
     let cursor = startCursor;
@@ -223,6 +285,13 @@ async function cursorLoop(
       return { pages, nextCursor: response.next_cursor || null, dataReady };
     } catch (error) {
       const failure = toPlaidFailure(error);
+      if (startCursor && failure.code === 'INVALID_FIELD' && pages.length === 0) {
+        // Plaid refuses the saved cursor itself: only a full resync can start it again.
+        throw new PlaidFailure('request', CURSOR_REFUSED, CURSOR_REFUSED_SENTENCE, {
+          ...failure.details,
+          displayMessage: null,
+        });
+      }
       if (failure.kind !== 'mutation' || attempt >= MAX_LOOP_RESTARTS) throw failure;
       ctx.log.info('sync loop restarted after a mutation during pagination', {
         connectionId,
@@ -233,13 +302,20 @@ async function cursorLoop(
   }
 }
 
+/** The run's error code when Plaid refuses the saved cursor. */
+export const CURSOR_REFUSED = 'SYNC_CURSOR_INVALID';
+const CURSOR_REFUSED_SENTENCE =
+  'Plaid no longer accepts the point where this connection last synced. Use Full resync to read its history again from the start; your edits stay.';
+
 function describeFailure(failure: PlaidFailure): RunFailure {
   const status: ConnectionStatus | null =
-    failure.kind === 'login-required'
-      ? 'LOGIN_REQUIRED'
-      : failure.kind === 'item-gone' || failure.kind === 'item-error'
-        ? 'ERROR'
-        : null;
+    failure.code === CURSOR_REFUSED
+      ? 'ERROR'
+      : failure.kind === 'login-required'
+        ? 'LOGIN_REQUIRED'
+        : failure.kind === 'item-gone' || failure.kind === 'item-error'
+          ? 'ERROR'
+          : null;
   return {
     code: failure.code,
     message: String(redact(failure.details.displayMessage || failure.message)),

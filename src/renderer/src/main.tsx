@@ -10,6 +10,8 @@ import './styles/pages.css';
 import './styles/import.css';
 import './styles/manual.css';
 import './styles/entry.css';
+import './styles/connections-live.css';
+import './styles/profiles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -6,9 +6,12 @@ import { Accounts } from './pages/Accounts';
 import { Activity } from './pages/Activity';
 import { BatchDetail } from './pages/BatchDetail';
 import { Connections } from './pages/Connections';
+import { Debts } from './pages/Debts';
 import { ImportFile } from './pages/ImportFile';
+import { Investments } from './pages/Investments';
 import { NotFound } from './pages/NotFound';
 import { Overview } from './pages/Overview';
+import { Recurring } from './pages/Recurring';
 import { Rules } from './pages/Rules';
 import { Settings } from './pages/Settings';
 import { Transactions } from './pages/Transactions';
@@ -29,6 +32,9 @@ export function createAppRouter() {
         { path: 'accounts', element: <Accounts /> },
         { path: 'accounts/:accountId', element: <AccountDetail /> },
         { path: 'transactions', element: <Transactions /> },
+        { path: 'investments', element: <Investments /> },
+        { path: 'debts', element: <Debts /> },
+        { path: 'recurring', element: <Recurring /> },
         { path: 'rules', element: <Rules /> },
         { path: 'connections', element: <Connections /> },
         { path: 'activity', element: <Activity /> },

@@ -48,7 +48,7 @@ describe('a clean initial sync', () => {
     expect(batch.batch.added).toBe(expected.length);
 
     const names = h.events
-      .filter((e) => e.payload.connectionId === connectionId)
+      .filter((e) => 'connectionId' in e.payload && e.payload.connectionId === connectionId)
       .map((e) => e.name);
     expect(names[0]).toBe('connections.changed');
     expect(names).toContain('sync.started');

@@ -89,6 +89,8 @@ describe('migrations', () => {
         'securities',
         'holdings',
         'liabilities',
+        'recurring_streams',
+        'investment_transactions',
         'payee_rules',
         'sync_runs',
         'tags',

@@ -468,8 +468,9 @@ function linkPageMain(): void {
     const fieldset = h('fieldset', {}, h('legend', {}, 'Accounts'));
     const continueButton = h('button', { type: 'button', class: 'primary' }, 'Continue');
     for (const account of accounts) {
+      const shared = session?.shared_account_ids;
       const box = h('input', { type: 'checkbox', value: account.id, checked: true });
-      box.checked = true;
+      box.checked = !shared || shared.includes(account.id);
       box.addEventListener('change', () => {
         continueButton.disabled = !boxes.some((b) => b.checked);
       });

@@ -1,12 +1,17 @@
 import { accountsBalanceGet, accountsGet } from './accounts';
 import { institutionsGetById } from './institutions';
-import { investmentsHoldingsGet } from './investments';
+import { investmentsHoldingsGet, investmentsTransactionsGet } from './investments';
 import { itemGet, itemPublicTokenExchange, itemRemove } from './item';
 import { liabilitiesGet } from './liabilities';
 import { linkTokenCreate, linkTokenGet } from './link-token';
 import { linkUiCredentials, linkUiExit, linkUiFinish, linkUiOAuth, linkUiStart } from './link-ui';
+import { transactionsRecurringGet } from './recurring';
 import type { ApiRoute } from './route';
-import { sandboxItemResetLogin, sandboxPublicTokenCreate } from './sandbox';
+import {
+  sandboxItemResetLogin,
+  sandboxPublicTokenCreate,
+  sandboxTransactionsCreate,
+} from './sandbox';
 import { transactionsRefresh, transactionsSync } from './transactions';
 
 const ROUTES: ApiRoute[] = [
@@ -17,12 +22,15 @@ const ROUTES: ApiRoute[] = [
   itemRemove,
   sandboxPublicTokenCreate,
   sandboxItemResetLogin,
+  sandboxTransactionsCreate,
   institutionsGetById,
   accountsGet,
   accountsBalanceGet,
   transactionsSync,
   transactionsRefresh,
+  transactionsRecurringGet,
   investmentsHoldingsGet,
+  investmentsTransactionsGet,
   liabilitiesGet,
   linkUiStart,
   linkUiCredentials,

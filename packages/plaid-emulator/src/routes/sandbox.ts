@@ -1,12 +1,18 @@
 import type {
+  CustomSandboxTransaction,
   SandboxItemResetLoginRequest,
   SandboxItemResetLoginResponse,
   SandboxPublicTokenCreateRequest,
   SandboxPublicTokenCreateResponse,
+  SandboxTransactionsCreateRequest,
+  SandboxTransactionsCreateResponse,
 } from 'plaid';
+import type { WireTransaction } from '../data/timeline';
+import { addDays } from '../dates';
 import { findInstitution } from '../data/institutions';
 import { PlaidApiError } from '../errors';
 import { f } from '../validate';
+import { usableItem } from './guards';
 import { checkProducts } from './products';
 import { plaidRoute } from './route';
 
@@ -81,3 +87,139 @@ export const sandboxItemResetLogin = plaidRoute<
     return { reset_login: true, request_id: requestId };
   },
 });
+
+/** Plaid takes at most this many transactions per /sandbox/transactions/create call. */
+const MAX_CREATED = 10;
+/** Dates of created transactions may be at most this many days old, and never in the future. */
+const MAX_AGE_DAYS = 14;
+
+/**
+ * Adds transactions to a `user_transactions_dynamic` Item, as Plaid Sandbox does (PLAID-NOTES §1):
+ * up to 10 per call, dated today or up to 14 days back. They arrive posted on the Item's first
+ * account with transactions, and the next /transactions/sync reports them as added.
+ */
+export const sandboxTransactionsCreate = plaidRoute<
+  SandboxTransactionsCreateRequest,
+  SandboxTransactionsCreateResponse
+>({
+  path: '/sandbox/transactions/create',
+  fields: {
+    access_token: f.reqStr(),
+    transactions: {
+      kind: 'array',
+      required: true,
+      minItems: 1,
+      items: f.obj(
+        {
+          date_transacted: f.reqStr(),
+          date_posted: f.reqStr(),
+          amount: { kind: 'number', required: true },
+          description: f.reqStr(),
+          iso_currency_code: f.str(),
+        },
+        { required: true },
+      ),
+    },
+  },
+  handle: ({ body, state, requestId }) => {
+    const item = usableItem(state, body.access_token);
+    if (item.username !== 'user_transactions_dynamic') {
+      throw new PlaidApiError(
+        'INVALID_FIELD',
+        'transactions can only be created for Items made with the user_transactions_dynamic test user',
+      );
+    }
+    if (body.transactions.length > MAX_CREATED) {
+      throw new PlaidApiError(
+        'INVALID_FIELD',
+        `transactions must contain at most ${MAX_CREATED} items`,
+      );
+    }
+    const account = item.transactionAccounts()[0];
+    if (!account) throw new PlaidApiError('NO_ACCOUNTS');
+    const oldest = addDays(item.today, -MAX_AGE_DAYS);
+    body.transactions.forEach((t, i) => {
+      for (const [field, date] of [
+        ['date_transacted', t.date_transacted],
+        ['date_posted', t.date_posted],
+      ] as const) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > item.today || date < oldest) {
+          throw new PlaidApiError(
+            'INVALID_FIELD',
+            `transactions[${i}].${field} must be today or up to ${MAX_AGE_DAYS} days in the past`,
+          );
+        }
+      }
+      if (t.date_posted < t.date_transacted) {
+        throw new PlaidApiError(
+          'INVALID_FIELD',
+          `transactions[${i}].date_posted must not be before date_transacted`,
+        );
+      }
+    });
+    for (const t of body.transactions) {
+      item.putTransaction(createdTransaction(t, account.accountId, item.nextCreatedId()), 'added');
+    }
+    return { request_id: requestId };
+  },
+});
+
+function createdTransaction(
+  t: CustomSandboxTransaction,
+  accountId: string,
+  transactionId: string,
+): WireTransaction {
+  const primary = t.amount < 0 ? 'INCOME' : 'GENERAL_MERCHANDISE';
+  const detailed =
+    t.amount < 0 ? 'INCOME_OTHER_INCOME' : 'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE';
+  return {
+    account_id: accountId,
+    account_owner: null,
+    amount: t.amount,
+    iso_currency_code: t.iso_currency_code ?? 'USD',
+    unofficial_currency_code: null,
+    category: null,
+    category_id: null,
+    check_number: null,
+    counterparties: [],
+    date: t.date_posted,
+    datetime: null,
+    authorized_date: t.date_transacted,
+    authorized_datetime: null,
+    location: {
+      address: null,
+      city: null,
+      region: null,
+      postal_code: null,
+      country: null,
+      lat: null,
+      lon: null,
+      store_number: null,
+    },
+    name: t.description,
+    merchant_name: null,
+    merchant_entity_id: null,
+    merchant_category_code: null,
+    logo_url: null,
+    website: null,
+    original_description: null,
+    payment_channel: 'other',
+    payment_meta: {
+      reference_number: null,
+      ppd_id: null,
+      payee: null,
+      by_order_of: null,
+      payer: null,
+      payment_method: null,
+      payment_processor: null,
+      reason: null,
+    },
+    pending: false,
+    pending_transaction_id: null,
+    personal_finance_category: { primary, detailed, confidence_level: 'LOW' },
+    personal_finance_category_icon_url: `https://plaid-category-icons.plaid.com/PFC_${primary}.png`,
+    transaction_code: null,
+    transaction_id: transactionId,
+    transaction_type: 'special',
+  };
+}

@@ -14,6 +14,9 @@ import { rules } from './012_rules';
 import { categories } from './013_categories';
 import { sortIndexes } from './014_sort_indexes';
 import { ownMoney } from './015_own_money';
+import { runRequestIds } from './016_run_request_ids';
+import { institutionStatus } from './017_institution_status';
+import { recurringInvestmentActivity } from './018_recurring_investment_activity';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   categories,
   sortIndexes,
   ownMoney,
+  runRequestIds,
+  institutionStatus,
+  recurringInvestmentActivity,
 ];

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { useConnections } from '../store/connections';
 import { usePlaidSettings } from '../store/plaid-settings';
 import { useAppSettings } from '../store/app-settings';
@@ -12,11 +13,15 @@ import {
   SettingsIcon,
   TransactionsIcon,
 } from './Icons';
+import { DebtsIcon, InvestmentsIcon, RecurringIcon } from '../features/portfolio/icons';
 
 const ITEMS = [
   { to: '/', label: 'Overview', icon: OverviewIcon, end: true },
   { to: '/accounts', label: 'Accounts', icon: AccountsIcon, end: false },
   { to: '/transactions', label: 'Transactions', icon: TransactionsIcon, end: false },
+  { to: '/investments', label: 'Investments', icon: InvestmentsIcon, end: false },
+  { to: '/debts', label: 'Debts', icon: DebtsIcon, end: false },
+  { to: '/recurring', label: 'Recurring', icon: RecurringIcon, end: false },
   { to: '/rules', label: 'Rules', icon: RulesIcon, end: false },
   { to: '/connections', label: 'Connections', icon: ConnectionsIcon, end: false },
   { to: '/activity', label: 'Activity', icon: ActivityIcon, end: false },
@@ -34,6 +39,7 @@ export function Sidebar() {
         <LogoMark />
         <span className="brand-name">Ledgerlight</span>
       </div>
+      <ProfileSwitcher />
       <nav aria-label="Main">
         <ul className="nav-list">
           {ITEMS.map(({ to, label, icon: Icon, end }) => (

@@ -6,6 +6,7 @@ import { useConnections } from '../store/connections';
 import { useLiveSync } from '../store/live-sync';
 import { AlertIcon, CheckIcon } from './Icons';
 import { Spinner } from './Loading';
+import { banksInTrouble } from '../features/connections/bank-status';
 
 /**
  * Always at the bottom: is anything syncing, when did the last sync end, when is the next one,
@@ -17,10 +18,11 @@ export function StatusLine() {
   const runs = useLiveSync((s) => s.runs);
   const now = useNow(15_000);
   const liveCount = Object.keys(runs).length;
-  const syncing = Math.max(liveCount, summary?.syncing ?? 0);
+  const syncing = Math.max(liveCount, summary?.runningCount ?? 0);
   const fetched = Object.values(runs).reduce((sum, r) => sum + r.added + r.modified, 0);
   const broken = connections?.filter((c) => c.status === 'LOGIN_REQUIRED' || c.status === 'ERROR');
   const errorCount = summary?.errorCount ?? 0;
+  const troubled = banksInTrouble(connections ?? []);
   const errorTarget =
     broken && broken.length > 0
       ? `/connections?focus=${encodeURIComponent(broken[0]!.id)}`
@@ -31,11 +33,11 @@ export function StatusLine() {
       <span className="status-item" role="status">
         {summary === null ? (
           'Loading sync status…'
-        ) : syncing > 0 ? (
+        ) : syncing > 0 || summary.syncing ? (
           <>
             <Spinner size={12} />
             <span>
-              Syncing {plural(syncing, 'connection')}…
+              Syncing {plural(Math.max(syncing, 1), 'connection')}…
               {fetched > 0 ? ` ${fetched.toLocaleString()} transactions so far` : ''}
             </span>
           </>
@@ -77,6 +79,17 @@ export function StatusLine() {
             )}
           </span>
         </>
+      ) : null}
+      {troubled.length > 0 ? (
+        <Link
+          to={`/connections?focus=${encodeURIComponent(troubled[0]!.connection.id)}`}
+          className="status-item status-warning"
+        >
+          <AlertIcon width={14} height={14} />
+          {troubled.length === 1
+            ? troubled[0]!.trouble.short
+            : `Plaid reports problems at ${troubled.length} banks`}
+        </Link>
       ) : null}
       {errorCount > 0 ? (
         <Link to={errorTarget} className="status-item status-error">

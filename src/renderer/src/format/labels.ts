@@ -74,6 +74,8 @@ const TRIGGERS: Record<string, string> = {
   wake: 'After sleep',
   link: 'First sync',
   repair: 'After repair',
+  refresh: 'Get latest',
+  resync: 'Full resync',
 };
 
 export function triggerLabel(trigger: string): string {

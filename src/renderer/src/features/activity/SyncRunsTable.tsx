@@ -1,9 +1,14 @@
+import { useState } from 'react';
 import type { SyncRun } from '../../../../shared/model';
 import { Badge } from '../../components/StatusBadge';
 import { formatDateTime, formatDuration } from '../../format/dates';
 import { triggerLabel } from '../../format/labels';
+import '../../styles/connection-tools.css';
 
-/** Every sync run: when, why, how long, what it changed, and how it failed (with Plaid's id). */
+/**
+ * Every sync run: when, why, how long, what it changed, how it failed, and Plaid's request ids
+ * (the one Plaid support asks for first, copyable, and all the run's calls below it).
+ */
 export function SyncRunsTable({
   runs,
   nameOf,
@@ -31,7 +36,7 @@ export function SyncRunsTable({
           {runs.map((run) => (
             <tr key={run.id}>
               <td className="nowrap">{formatDateTime(run.startedAt)}</td>
-              <td className="nowrap">{nameOf(run.connectionId)}</td>
+              <td className="connection-name-cell">{nameOf(run.connectionId)}</td>
               <td className="nowrap">{triggerLabel(run.trigger)}</td>
               <td>
                 {run.status === 'succeeded' ? (
@@ -52,11 +57,7 @@ export function SyncRunsTable({
                     <code>{run.errorCode}</code> {run.errorMessage}
                   </>
                 ) : null}
-                {run.plaidRequestId ? (
-                  <span className="cell-sub">
-                    Plaid request <code>{run.plaidRequestId}</code>
-                  </span>
-                ) : null}
+                {run.plaidRequestId ? <RequestIds run={run} /> : null}
                 {!run.errorCode && !run.plaidRequestId ? <span className="muted">—</span> : null}
               </td>
             </tr>
@@ -79,4 +80,44 @@ function changes(run: SyncRun): string {
     .filter(([n]) => (n as number) > 0)
     .map(([n, label]) => `${(n as number).toLocaleString()} ${label as string}`);
   return parts.length ? parts.join(', ') : 'No changes';
+}
+
+/** The run's Plaid request id, copyable, and every other id of the run folded under it. */
+function RequestIds({ run }: { run: SyncRun }) {
+  const [copied, setCopied] = useState(false);
+  const id = run.plaidRequestId!;
+  const others = run.plaidRequestIds.length;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(id);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  return (
+    <span className="cell-sub">
+      Plaid request <code>{id}</code>
+      <button
+        type="button"
+        className="button button-small run-request-copy"
+        onClick={() => void copy()}
+        aria-label={`Copy Plaid request id ${id}`}
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      {others > 1 ? (
+        <details className="run-request-ids">
+          <summary>All {others} request ids of this run</summary>
+          <ol>
+            {run.plaidRequestIds.map((requestId) => (
+              <li key={requestId}>{requestId}</li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </span>
+  );
 }

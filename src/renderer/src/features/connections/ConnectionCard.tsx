@@ -22,7 +22,14 @@ import { useLedger } from '../../ledger/context';
 import { useLinkSession, type LinkPurpose } from '../../link/link-session';
 import { useLiveSync } from '../../store/live-sync';
 import { toast } from '../../store/toasts';
+import { BankStatusNotice } from './BankStatusNotice';
+import { ConnectionHealthDetails } from './ConnectionHealthDetails';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
+import { AlreadyConnectedNotice } from './LinkFeedback';
+import { LiveReads } from './LiveReads';
+import { ChooseAccountsButton } from './ChooseAccountsButton';
+import { ResyncButton } from './ResyncButton';
+import { SandboxTools } from './SandboxTools';
 import { DisconnectDialog } from './DisconnectDialog';
 import { SyncProgress } from './SyncProgress';
 
@@ -44,6 +51,7 @@ export function ConnectionCard({
   const outcome = useLiveSync((s) => s.outcomes[id]);
   const cooldownUntil = useLiveSync((s) => s.cooldownUntil[id] ?? 0);
   const linkPhase = useLinkSession((s) => s.phase);
+  const conflictHere = useLinkSession((s) => s.conflictConnectionId === connection.id);
   // Both answer with events of their own (the sync's, connections.changed), so no reload here.
   const sync = useLedgerMutation('connections.sync', {
     invalidates: 'none',
@@ -121,6 +129,9 @@ export function ConnectionCard({
         </div>
         <StatusBadge connection={connection} syncing={syncing} />
       </header>
+
+      {conflictHere ? <AlreadyConnectedNotice connectionId={id} name={name} /> : null}
+      <BankStatusNotice connection={connection} />
 
       {connection.status === 'LOGIN_REQUIRED' ? (
         <Notice
@@ -256,15 +267,9 @@ export function ConnectionCard({
             {syncLabel}
           </button>
           {connection.status === 'LOGIN_REQUIRED' ? null : (
-            <button
-              type="button"
-              className="button"
-              disabled={linkPhase !== 'idle'}
-              onClick={() => openLink({ kind: 'update-accounts', connectionId: id, name })}
-            >
-              Update accounts
-            </button>
+            <ChooseAccountsButton connection={connection} />
           )}
+          <ResyncButton connection={connection} disabled={syncing || busy !== null} />
           <button
             type="button"
             className="button"
@@ -302,6 +307,10 @@ export function ConnectionCard({
           Ledgerlight; connect the bank again to resume syncing.
         </p>
       )}
+
+      {live ? <LiveReads connection={connection} syncing={syncing} /> : null}
+      <SandboxTools connection={connection} />
+      <ConnectionHealthDetails connection={connection} />
 
       {editing ? (
         <ConnectionSettingsForm connection={connection} onDone={() => setEditing(false)} />

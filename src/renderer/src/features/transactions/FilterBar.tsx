@@ -222,6 +222,7 @@ export function FilterBar({
             <option value="unreviewed">Not reviewed yet</option>
             <option value="uncategorized">Uncategorized</option>
             <option value="excluded">Left out of reports</option>
+            <option value="removed">Gone from the bank</option>
           </select>
         </div>
       </div>
