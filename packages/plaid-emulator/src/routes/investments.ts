@@ -14,7 +14,25 @@ import { addDays, isIsoDate } from '../dates';
 import { PlaidApiError } from '../errors';
 import { f } from '../validate';
 import { addProduct, requireReady, usableItem } from './guards';
+import type { EmulatorState } from '../state';
 import { plaidRoute } from './route';
+
+/**
+ * What both investments endpoints check first: a usable, ready Item with investment accounts,
+ * now billed for Investments, and `account_ids` (if given) naming only its investment accounts.
+ */
+function investmentsItem(state: EmulatorState, accessToken: string, accountIds?: string[]) {
+  const item = usableItem(state, accessToken);
+  if (!item.hasAccountType('investment')) throw new PlaidApiError('NO_INVESTMENT_ACCOUNTS');
+  requireReady(state, item);
+  addProduct(item, 'investments');
+  for (const id of accountIds ?? []) {
+    if (item.accountById(id)?.template.type !== 'investment')
+      throw new PlaidApiError('INVALID_ACCOUNT_ID');
+  }
+  const keep = (accountId: string) => !accountIds || accountIds.includes(accountId);
+  return { item, keep };
+}
 
 export const investmentsHoldingsGet = plaidRoute<
   InvestmentsHoldingsGetRequest,
@@ -26,19 +44,8 @@ export const investmentsHoldingsGet = plaidRoute<
     options: f.obj({ account_ids: f.strArray() }),
   },
   handle: ({ body, state, requestId }) => {
-    const item = usableItem(state, body.access_token);
-    if (!item.hasAccountType('investment')) throw new PlaidApiError('NO_INVESTMENT_ACCOUNTS');
-    requireReady(state, item);
-    addProduct(item, 'investments');
-    const wanted = body.options?.account_ids ?? null;
-    if (wanted) {
-      for (const id of wanted) {
-        if (item.accountById(id)?.template.type !== 'investment')
-          throw new PlaidApiError('INVALID_ACCOUNT_ID');
-      }
-    }
+    const { item, keep } = investmentsItem(state, body.access_token, body.options?.account_ids);
     const view = item.holdings();
-    const keep = (accountId: string) => wanted === null || wanted.includes(accountId);
     const accounts = item
       .accountViews({ lastUpdated: null })
       .filter((a) => a.type === 'investment' && keep(a.account_id))
@@ -88,18 +95,7 @@ export const investmentsTransactionsGet = plaidRoute<
       throw new PlaidApiError('INVALID_FIELD', 'end_date must be a date in the format YYYY-MM-DD');
     if (body.end_date < body.start_date)
       throw new PlaidApiError('INVALID_FIELD', 'end_date must not be before start_date');
-    const item = usableItem(state, body.access_token);
-    if (!item.hasAccountType('investment')) throw new PlaidApiError('NO_INVESTMENT_ACCOUNTS');
-    requireReady(state, item);
-    addProduct(item, 'investments');
-    const wanted = body.options?.account_ids ?? null;
-    if (wanted) {
-      for (const id of wanted) {
-        if (item.accountById(id)?.template.type !== 'investment')
-          throw new PlaidApiError('INVALID_ACCOUNT_ID');
-      }
-    }
-    const keep = (accountId: string) => wanted === null || wanted.includes(accountId);
+    const { item, keep } = investmentsItem(state, body.access_token, body.options?.account_ids);
     const oldest = addDays(item.today, -(INVESTMENT_HISTORY_DAYS - 1));
     const from = body.start_date < oldest ? oldest : body.start_date;
     const to = body.end_date > item.today ? item.today : body.end_date;

@@ -7,13 +7,15 @@ import {
   AccountsIcon,
   ActivityIcon,
   ConnectionsIcon,
+  DebtsIcon,
+  InvestmentsIcon,
   LogoMark,
   OverviewIcon,
+  RecurringIcon,
   RulesIcon,
   SettingsIcon,
   TransactionsIcon,
 } from './Icons';
-import { DebtsIcon, InvestmentsIcon, RecurringIcon } from '../features/portfolio/icons';
 
 const ITEMS = [
   { to: '/', label: 'Overview', icon: OverviewIcon, end: true },

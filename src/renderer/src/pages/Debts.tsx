@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
-import { DebtsIcon } from '../features/portfolio/icons';
+import { DebtsIcon } from '../components/Icons';
 import { LiabilityCard } from '../features/portfolio/LiabilityCard';
 import { useLedgerQuery } from '../hooks/useLedgerQuery';
 import '../styles/portfolio.css';

@@ -8,7 +8,7 @@ import { QueryState } from '../components/QueryState';
 import { ActivityTable } from '../features/portfolio/ActivityTable';
 import { formatUnitPrice, securityTypeLabel } from '../features/portfolio/format';
 import { Gain, HoldingsTable } from '../features/portfolio/HoldingsTable';
-import { InvestmentsIcon } from '../features/portfolio/icons';
+import { InvestmentsIcon } from '../components/Icons';
 import { NotReported } from '../features/portfolio/NotReported';
 import { formatDateTime } from '../format/dates';
 import { toMajor } from '../format/money';

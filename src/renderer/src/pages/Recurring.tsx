@@ -4,7 +4,7 @@ import { EmptyState } from '../components/EmptyState';
 import { MoneyList } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
-import { RecurringIcon } from '../features/portfolio/icons';
+import { RecurringIcon } from '../components/Icons';
 import { isOwnMoneyMove, monthlyEquivalent } from '../features/recurring/labels';
 import { StreamsTable } from '../features/recurring/StreamsTable';
 import { sumByCurrency } from '../format/money';
