@@ -85,8 +85,11 @@ test('a bank Plaid reports down shows on its card and in the status line before 
   await expect(card.getByText('First Platypus Bank is down', { exact: true })).toBeVisible();
   await expect(card.getByText(/Plaid reports that First Platypus Bank is down/)).toBeVisible();
   await expect(card.getByText(/Plaid: Connectivity outage\./)).toBeVisible();
-  // Nothing has failed yet: the connection itself is still fine.
+  // Nothing has failed yet: the connection itself is still fine, but its badge does not say
+  // "Healthy" beside the notice.
   await expect(card.getByText('The last sync did not finish')).toHaveCount(0);
+  await expect(card.getByText('Bank down', { exact: true })).toBeVisible();
+  await expect(card.getByText('Healthy', { exact: true })).toHaveCount(0);
   const statusLine = page.getByRole('contentinfo', { name: 'Sync status' });
   const warning = statusLine.getByRole('link', {
     name: 'Plaid reports First Platypus Bank is down',
@@ -108,6 +111,7 @@ test('a bank Plaid reports down shows on its card and in the status line before 
     card.getByText('First Platypus Bank is having problems', { exact: true }),
   ).toBeVisible();
   await expect(card.getByText(/having problems with new transactions/)).toBeVisible();
+  await expect(card.getByText('Bank has problems', { exact: true })).toBeVisible();
 
   emulator.control.setInstitutionStatus(PLATYPUS, 'HEALTHY');
   await ledger.api('institutions.checkStatus', {});
@@ -115,6 +119,7 @@ test('a bank Plaid reports down shows on its card and in the status line before 
     card.getByText('First Platypus Bank is having problems', { exact: true }),
   ).toHaveCount(0);
   await expect(statusLine.getByRole('link', { name: /Plaid reports/ })).toHaveCount(0);
+  await expect(card.getByText('Healthy', { exact: true })).toBeVisible();
 });
 
 test('check balance now and get latest transactions, with Plaid’s refusals in sentences', async ({
