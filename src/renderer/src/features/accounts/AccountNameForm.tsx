@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -37,9 +38,10 @@ export function AccountNameForm({ account, onSaved }: { account: Account; onSave
           value={name}
           maxLength={100}
           placeholder={account.bankName}
-          aria-describedby={ids.hint}
+          aria-describedby={withLimitNote(ids.name, ids.hint)}
           onChange={(e) => setName(e.target.value)}
         />
+        <CharacterLimit inputId={ids.name} value={name} max={100} />
         <p id={ids.hint} className="field-help">
           Leave it empty to use the bank’s name, “{account.bankName}”. Syncing never changes it.
         </p>

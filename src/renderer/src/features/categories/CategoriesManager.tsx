@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CategoryInfo } from '../../../../shared/categories';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingBlock } from '../../components/Loading';
 import { Badge } from '../../components/StatusBadge';
@@ -88,11 +89,13 @@ function NewCategoryForm() {
           value={name}
           maxLength={100}
           placeholder="For example: Coffee"
+          aria-describedby={withLimitNote(inputId)}
           onChange={(e) => {
             setName(e.target.value);
             create.clearError();
           }}
         />
+        <CharacterLimit inputId={inputId} value={name} max={100} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button" disabled={create.pending || name.trim() === ''}>
@@ -208,6 +211,7 @@ function RenameForm({ category: c, onDone }: { category: CategoryInfo; onDone():
           value={name}
           maxLength={100}
           autoFocus
+          aria-describedby={withLimitNote(inputId)}
           onChange={(e) => {
             setName(e.target.value);
             rename.clearError();
@@ -216,6 +220,7 @@ function RenameForm({ category: c, onDone }: { category: CategoryInfo; onDone():
             if (e.key === 'Escape') onDone();
           }}
         />
+        <CharacterLimit inputId={inputId} value={name} max={100} />
       </div>
       <div className="inline-form-actions">
         <button

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Connection } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Loading';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -108,9 +109,10 @@ export function SandboxTools({ connection }: { connection: Connection }) {
             value={description}
             maxLength={100}
             placeholder="For example: Test coffee"
-            aria-describedby={hint ? ids.hint : undefined}
+            aria-describedby={withLimitNote(ids.description, hint && ids.hint)}
             onChange={(e) => setDescription(e.target.value)}
           />
+          <CharacterLimit inputId={ids.description} value={description} max={100} />
         </div>
         <div className="field">
           <label htmlFor={ids.amount}>Amount ({currency})</label>

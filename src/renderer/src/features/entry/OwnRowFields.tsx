@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Transaction } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
 import { useLedger } from '../../ledger/context';
@@ -117,8 +118,10 @@ export function OwnRowFields({ transaction: t }: { transaction: Transaction }) {
           autoComplete="off"
           required
           {...invalid('name')}
+          aria-describedby={withLimitNote(`${id}-name`, problem('name') && `${id}-name-err`)}
           onChange={(e) => update({ description: e.target.value })}
         />
+        <CharacterLimit inputId={`${id}-name`} value={draft.description} max={LIMITS.description} />
         {issue('name')}
       </div>
       <div className="inline-form-actions">

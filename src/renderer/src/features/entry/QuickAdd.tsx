@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { Link } from 'react-router';
 import type { Account, Transaction } from '../../../../shared/model';
+import { CharacterLimit, characterLimitId } from '../../components/CharacterLimit';
 import { CloseIcon } from '../../components/Icons';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDay, localToday } from '../../format/dates';
@@ -334,8 +335,13 @@ export function QuickAdd({
                 autoComplete="off"
                 required
                 placeholder="For example: Groceries"
-                {...invalid('name')}
+                {...invalid('name', characterLimitId(`${id}-name`))}
                 onChange={(e) => update({ description: e.target.value })}
+              />
+              <CharacterLimit
+                inputId={`${id}-name`}
+                value={draft.description}
+                max={LIMITS.description}
               />
               {issue('name')}
             </div>
@@ -348,9 +354,10 @@ export function QuickAdd({
                 value={draft.payee}
                 maxLength={LIMITS.payee}
                 autoComplete="off"
-                {...invalid('payee')}
+                {...invalid('payee', characterLimitId(`${id}-payee`))}
                 onChange={(e) => update({ payee: e.target.value })}
               />
+              <CharacterLimit inputId={`${id}-payee`} value={draft.payee} max={LIMITS.payee} />
               {issue('payee')}
             </div>
             <div className="quick-add-category">
@@ -373,9 +380,10 @@ export function QuickAdd({
                 value={draft.notes}
                 maxLength={LIMITS.notes}
                 autoComplete="off"
-                {...invalid('notes')}
+                {...invalid('notes', characterLimitId(`${id}-notes`))}
                 onChange={(e) => update({ notes: e.target.value })}
               />
+              <CharacterLimit inputId={`${id}-notes`} value={draft.notes} max={LIMITS.notes} />
               {issue('notes')}
             </div>
             <div className="field">

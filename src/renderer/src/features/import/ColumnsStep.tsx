@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { CsvMapping, DateOrder, ImportPreview } from '../../../../shared/contract';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Spinner } from '../../components/Loading';
 import { Money } from '../../components/Money';
@@ -200,9 +201,13 @@ export function ColumnsStep({
                   value={mapping.indicatorOut ?? ''}
                   maxLength={40}
                   aria-invalid={problems.indicatorOut ? true : undefined}
-                  aria-describedby={problems.indicatorOut ? `${id}-out-err` : undefined}
+                  aria-describedby={withLimitNote(
+                    `${id}-out`,
+                    problems.indicatorOut && `${id}-out-err`,
+                  )}
                   onChange={(e) => onChange({ ...mapping, indicatorOut: e.target.value })}
                 />
+                <CharacterLimit inputId={`${id}-out`} value={mapping.indicatorOut ?? ''} max={40} />
                 {problems.indicatorOut ? (
                   <p id={`${id}-out-err`} className="field-error">
                     {problems.indicatorOut}

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { MANUAL_ACCOUNT_TYPES, type ManualAccountKind } from '../../../../shared/manual-accounts';
 import type { Account } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -145,11 +146,16 @@ export function AddAccountDialog({
             autoComplete="off"
             placeholder="e.g. Wallet, Our house, Car loan"
             {...invalidProps(err('name'), problems.get('name'))}
+            aria-describedby={withLimitNote(
+              `${id}-name`,
+              !!problems.get('name')?.length && err('name'),
+            )}
             onChange={(e) => {
               setName(e.target.value);
               clearAnswer();
             }}
           />
+          <CharacterLimit inputId={`${id}-name`} value={name} max={100} />
           <IssueText id={err('name')} messages={problems.get('name')} />
         </div>
         <div className="manual-fields">

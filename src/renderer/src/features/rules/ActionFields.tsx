@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CheckboxField } from '../../components/CheckboxField';
 import { toDecimalString } from '../../format/money';
 import { CategoryPicker } from '../transactions/CategoryPicker';
@@ -29,13 +30,14 @@ export function ActionFields({ draft, update, issues, currency }: DraftProps) {
           maxLength={max}
           autoComplete="off"
           {...invalidProps(err, problems)}
-          aria-describedby={
-            [problems?.length ? err : null, help ? `${id}-${key}-help` : null]
-              .filter(Boolean)
-              .join(' ') || undefined
-          }
+          aria-describedby={withLimitNote(
+            `${id}-${key}`,
+            !!problems?.length && err,
+            help && `${id}-${key}-help`,
+          )}
           onChange={(e) => update({ [key]: e.target.value })}
         />
+        <CharacterLimit inputId={`${id}-${key}`} value={draft[key]} max={max} />
         {help ? (
           <p id={`${id}-${key}-help`} className="field-help">
             {help}
@@ -171,8 +173,10 @@ function SplitFields({ draft, update, issues, currency }: DraftProps) {
                   id={ids.notes}
                   value={part.notes}
                   maxLength={500}
+                  aria-describedby={withLimitNote(ids.notes)}
                   onChange={(e) => change(part.key, { notes: e.target.value })}
                 />
+                <CharacterLimit inputId={ids.notes} value={part.notes} max={500} />
               </div>
               {draft.parts.length > 2 ? (
                 <button

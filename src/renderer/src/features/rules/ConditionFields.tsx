@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Account } from '../../../../shared/model';
 import { PLAID_PRIMARY_CATEGORIES } from '../../../../shared/plaid-categories';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CheckboxField } from '../../components/CheckboxField';
 import { categoryLabel } from '../../format/labels';
 import { toDecimalString } from '../../format/money';
@@ -84,8 +85,10 @@ export function ConditionFields({
                   autoComplete="off"
                   spellCheck={false}
                   {...invalidProps(ids.err, problems)}
+                  aria-describedby={withLimitNote(ids.value, !!problems?.length && ids.err)}
                   onChange={(e) => changeText(t.key, { value: e.target.value })}
                 />
+                <CharacterLimit inputId={ids.value} value={t.value} max={500} />
                 <IssueText id={ids.err} messages={problems} />
               </div>
               {draft.text.length > 1 ? (

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
 import type { Rule } from '../../../../shared/rules';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -131,8 +132,13 @@ export function RuleEditor({
               maxLength={100}
               placeholder={built.rule ? defaultRuleName(built.rule) : 'A name you will recognize'}
               {...invalidProps(`${id}-name-err`, issues.get('name'))}
+              aria-describedby={withLimitNote(
+                `${id}-name`,
+                !!issues.get('name')?.length && `${id}-name-err`,
+              )}
               onChange={(e) => update({ name: e.target.value })}
             />
+            <CharacterLimit inputId={`${id}-name`} value={draft.name} max={100} />
             <IssueText id={`${id}-name-err`} messages={issues.get('name')} />
           </div>
           <div className="field">

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { PLAID_PRIMARY_CATEGORIES } from '../../../../shared/plaid-categories';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { categoryLabel } from '../../format/labels';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 
@@ -62,20 +63,24 @@ export function CategoryPicker({
         {label}
       </label>
       {typing ? (
-        <input
-          id={ids.text}
-          value={value}
-          maxLength={100}
-          autoFocus
-          placeholder="A name for the new category"
-          onChange={(e) => onChange(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && value === '') {
-              e.stopPropagation();
-              setTyping(false);
-            }
-          }}
-        />
+        <>
+          <input
+            id={ids.text}
+            value={value}
+            maxLength={100}
+            autoFocus
+            placeholder="A name for the new category"
+            aria-describedby={withLimitNote(ids.text)}
+            onChange={(e) => onChange(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && value === '') {
+                e.stopPropagation();
+                setTyping(false);
+              }
+            }}
+          />
+          <CharacterLimit inputId={ids.text} value={value} max={100} />
+        </>
       ) : (
         <select
           id={ids.select}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { EditResult, Transaction } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { currencyDigits, formatMoney, toDecimalString } from '../../format/money';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -153,8 +154,10 @@ export function SplitEditor({
                   id={ids.notes}
                   value={part.notes}
                   maxLength={500}
+                  aria-describedby={withLimitNote(ids.notes)}
                   onChange={(e) => change(part.key, { notes: e.target.value })}
                 />
+                <CharacterLimit inputId={ids.notes} value={part.notes} max={500} />
               </div>
               {parts.length > 2 ? (
                 <button

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { EditResult, Transaction } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CloseIcon } from '../../components/Icons';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -84,7 +85,7 @@ export function TagEditor({
             maxLength={MAX_TAG_LENGTH}
             autoComplete="off"
             placeholder="For example: Holiday"
-            aria-describedby={hint ? ids.hint : undefined}
+            aria-describedby={withLimitNote(ids.input, hint && ids.hint)}
             aria-invalid={hint ? true : undefined}
             disabled={pending}
             onChange={(e) => {
@@ -92,6 +93,7 @@ export function TagEditor({
               setHint(null);
             }}
           />
+          <CharacterLimit inputId={ids.input} value={draft} max={MAX_TAG_LENGTH} />
           <datalist id={ids.list}>
             {offered.map((tag) => (
               <option key={tag.name} value={tag.name} />

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { TransactionDetail } from '../../../../shared/model';
+import { CharacterLimit, withLimitNote } from '../../components/CharacterLimit';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLedgerMutation } from '../../hooks/useLedgerMutation';
@@ -70,9 +71,10 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
           value={payee}
           maxLength={100}
           placeholder={t.merchantName ?? t.name}
-          aria-describedby={ids.hint}
+          aria-describedby={withLimitNote(ids.payee, ids.hint)}
           onChange={(e) => setPayee(e.target.value)}
         />
+        <CharacterLimit inputId={ids.payee} value={payee} max={100} />
         <p id={ids.hint} className="field-help">
           {own
             ? 'Leave it empty to show the description.'
@@ -104,8 +106,10 @@ export function TransactionEditForm({ detail }: { detail: TransactionDetail }) {
           value={notes}
           maxLength={2000}
           rows={2}
+          aria-describedby={withLimitNote(ids.notes)}
           onChange={(e) => setNotes(e.target.value)}
         />
+        <CharacterLimit inputId={ids.notes} value={notes} max={2000} />
       </div>
       <CheckboxField
         label="Leave out of spending and reports"
