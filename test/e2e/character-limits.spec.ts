@@ -40,7 +40,9 @@ async function paste(page: Page, input: Locator, text: string): Promise<void> {
 
 async function expectToldAtLimit(page: Page, input: Locator): Promise<void> {
   await expect(input).toHaveValue(LONG.slice(0, 100));
-  await expect(page.getByRole('status').filter({ hasText: NOTE })).toBeVisible();
+  const note = page.getByText(NOTE);
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('aria-live', 'polite');
   await expect(input).toHaveAccessibleDescription(new RegExp(NOTE.replace(/[.:]/g, '\\$&')));
 }
 

@@ -18,6 +18,8 @@ export function withLimitNote(
  * Says so under an input once its value has reached its `maxLength`, so a pasted text cut short
  * is never cut silently. The live region stays in the page while empty, because screen readers
  * announce a change to a region they already know and may miss one that arrives with its text.
+ * It is aria-live rather than role="status": a form with many fields would otherwise hold many
+ * empty status regions beside the one that says what the form itself needs.
  */
 export function CharacterLimit({
   inputId,
@@ -29,7 +31,7 @@ export function CharacterLimit({
   max: number;
 }) {
   return (
-    <p id={characterLimitId(inputId)} className="character-limit" role="status">
+    <p id={characterLimitId(inputId)} className="character-limit" aria-live="polite">
       {value.length >= max ? `At most ${max} characters: this is as long as it can be.` : null}
     </p>
   );
