@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
-import type { Account, Connection, SyncRun } from '../../src/shared/model';
-import { hostLedger } from './support/host-ledger';
-import { startBuiltHost, type RunningHost } from './support/host';
+import { expect, test } from '@playwright/test';
+import type { Account, SyncRun } from '../../src/shared/model';
+import { useEmulatedHost } from './support/emulated-host';
 import { routePlaidCdn } from './support/plaid-cdn';
 import { expectAccessible, keepScreenshot } from './support/screens';
 
@@ -13,47 +11,13 @@ import { expectAccessible, keepScreenshot } from './support/screens';
  * Repair, a test transaction Plaid refuses for user_good with a sentence).
  */
 
-let emulator: PlaidEmulator;
-let host: RunningHost;
-const ledger = hostLedger(() => host);
 const PLATYPUS = 'ins_109508';
 
 test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
 test.setTimeout(120_000);
 
-test.beforeAll(async () => {
-  emulator = await startPlaidEmulator({ seed: 11, today: new Date().toISOString().slice(0, 10) });
-  host = await startBuiltHost({
-    LEDGERLIGHT_PLAID_BASE_URL: emulator.url,
-    LEDGERLIGHT_MANUAL_COOLDOWN_MS: '0',
-  });
-  await ledger.api('settings.setPlaid', {
-    environment: 'sandbox',
-    clientId: emulator.control.clientId,
-    secret: emulator.control.secret,
-  });
-  await ledger.api('link.sandboxConnect', { institutionId: PLATYPUS });
-  await settled();
-});
-
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-  await emulator.close();
-});
-
-async function connections(): Promise<Connection[]> {
-  return ledger.api<Connection[]>('connections.list', {});
-}
-
-async function settled(): Promise<void> {
-  await expect.poll(async () => (await connections()).some((c) => c.syncing)).toBe(false);
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(host.openUrl);
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await page.goto(`${host.url.replace(/\/$/, '')}${path}`);
-}
+const env = useEmulatedHost({ seed: 11, institutions: [PLATYPUS] });
+const { ledger, connections, settled, open } = env;
 
 test('Full resync asks first, runs, and shows in Activity with its request ids', async ({
   page,
@@ -102,7 +66,7 @@ test('Update accounts: Link offers every account, the shared ones ticked; one le
   page,
   context,
 }) => {
-  await routePlaidCdn(context, emulator);
+  await routePlaidCdn(context, env.emulator);
   await open(page, '/connections');
   const card = page.getByRole('article', { name: /First Platypus Bank/ });
   const opened = page.context().waitForEvent('page');

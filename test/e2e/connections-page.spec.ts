@@ -1,8 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startPlaidEmulator, type PlaidEmulator } from '@ledgerlight/plaid-emulator';
-import type { Connection } from '../../src/shared/model';
-import { hostLedger } from './support/host-ledger';
-import { startBuiltHost, type RunningHost } from './support/host';
+import { useEmulatedHost } from './support/emulated-host';
 import { expectAccessible, keepScreenshot } from './support/screens';
 
 /**
@@ -12,9 +9,6 @@ import { expectAccessible, keepScreenshot } from './support/screens';
  * initials for a flat logo, long names said rather than cut, and Activity with a long name).
  */
 
-let emulator: PlaidEmulator;
-let host: RunningHost;
-const ledger = hostLedger(() => host);
 const PLATYPUS = 'ins_109508';
 const LONG_NAME =
   'Household current account at First Platypus Bank for bills, groceries and the monthly rent payment';
@@ -22,44 +16,11 @@ const LONG_NAME =
 test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
 test.setTimeout(120_000);
 
-test.beforeAll(async () => {
-  emulator = await startPlaidEmulator({ seed: 9, today: new Date().toISOString().slice(0, 10) });
-  host = await startBuiltHost({
-    LEDGERLIGHT_PLAID_BASE_URL: emulator.url,
-    LEDGERLIGHT_MANUAL_COOLDOWN_MS: '0',
-  });
-  await ledger.api('settings.setPlaid', {
-    environment: 'sandbox',
-    clientId: emulator.control.clientId,
-    secret: emulator.control.secret,
-  });
-  await ledger.api('link.sandboxConnect', { institutionId: PLATYPUS });
-  await ledger.api('link.sandboxConnect', { institutionId: 'ins_109511' });
-  await settled();
-});
-
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-  await emulator.close();
-});
-
-async function connections(): Promise<Connection[]> {
-  return ledger.api<Connection[]>('connections.list', {});
-}
-
-/** Waits until no connection is syncing. */
-async function settled(): Promise<void> {
-  await expect.poll(async () => (await connections()).some((c) => c.syncing)).toBe(false);
-}
+const env = useEmulatedHost({ seed: 9, institutions: [PLATYPUS, 'ins_109511'] });
+const { ledger, connections, settled, open } = env;
 
 async function idOf(institutionId: string): Promise<string> {
   return (await connections()).find((c) => c.institution?.id === institutionId)!.id;
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(host.openUrl);
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await page.goto(`${host.url.replace(/\/$/, '')}${path}`);
 }
 
 function cardOf(page: Page, name: string | RegExp) {
@@ -77,7 +38,7 @@ async function noSidewaysScroll(page: Page): Promise<boolean> {
 test('a bank Plaid reports down shows on its card and in the status line before a sync fails', async ({
   page,
 }) => {
-  emulator.control.setInstitutionStatus(PLATYPUS, 'DOWN');
+  env.emulator.control.setInstitutionStatus(PLATYPUS, 'DOWN');
   await ledger.api('institutions.checkStatus', {});
   await open(page, '/connections');
 
@@ -104,8 +65,8 @@ test('a bank Plaid reports down shows on its card and in the status line before 
   await keepScreenshot(page, 'connections-bank-down-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  emulator.control.setInstitutionStatus(PLATYPUS, 'HEALTHY');
-  emulator.control.setInstitutionStatus(PLATYPUS, 'DEGRADED', 'transactions_updates');
+  env.emulator.control.setInstitutionStatus(PLATYPUS, 'HEALTHY');
+  env.emulator.control.setInstitutionStatus(PLATYPUS, 'DEGRADED', 'transactions_updates');
   await ledger.api('institutions.checkStatus', {});
   await expect(
     card.getByText('First Platypus Bank is having problems', { exact: true }),
@@ -113,7 +74,7 @@ test('a bank Plaid reports down shows on its card and in the status line before 
   await expect(card.getByText(/having problems with new transactions/)).toBeVisible();
   await expect(card.getByText('Bank has problems', { exact: true })).toBeVisible();
 
-  emulator.control.setInstitutionStatus(PLATYPUS, 'HEALTHY');
+  env.emulator.control.setInstitutionStatus(PLATYPUS, 'HEALTHY');
   await ledger.api('institutions.checkStatus', {});
   await expect(
     card.getByText('First Platypus Bank is having problems', { exact: true }),
@@ -135,8 +96,8 @@ test('check balance now and get latest transactions, with Plaid’s refusals in 
   await keepScreenshot(page, 'connections-live-balances');
 
   // Plaid's per-Item balance limit: the refusal says when to try again.
-  emulator.control.setRateLimits({ '/accounts/balance/get': { perItem: 1 } });
-  emulator.control.resetRateLimits();
+  env.emulator.control.setRateLimits({ '/accounts/balance/get': { perItem: 1 } });
+  env.emulator.control.resetRateLimits();
   await card.getByRole('button', { name: 'Check balance of Tartan Bank now' }).click();
   await expect(balances).toBeVisible();
   await card.getByRole('button', { name: 'Check balance of Tartan Bank now' }).click();
@@ -148,8 +109,8 @@ test('check balance now and get latest transactions, with Plaid’s refusals in 
   ).toBeVisible();
   await expectAccessible(page, 'connections, balance limit');
   await keepScreenshot(page, 'connections-balance-limit');
-  emulator.control.setRateLimits(true);
-  emulator.control.resetRateLimits();
+  env.emulator.control.setRateLimits(true);
+  env.emulator.control.resetRateLimits();
 
   await card.getByRole('button', { name: 'Get latest transactions of Tartan Bank' }).click();
   await expect(
@@ -163,14 +124,14 @@ test('check balance now and get latest transactions, with Plaid’s refusals in 
   });
   expect(runs[0]).toMatchObject({ trigger: 'refresh', status: 'succeeded' });
 
-  emulator.control.setUnsupportedProducts('ins_109511', ['transactions_refresh']);
+  env.emulator.control.setUnsupportedProducts('ins_109511', ['transactions_refresh']);
   await expect(
     card.getByRole('button', { name: 'Get latest transactions of Tartan Bank' }),
   ).toBeEnabled();
   await card.getByRole('button', { name: 'Get latest transactions of Tartan Bank' }).click();
   await expect(card.getByText(/This bank does not offer that through Plaid/)).toBeVisible();
   await keepScreenshot(page, 'connections-refresh-not-supported');
-  emulator.control.setUnsupportedProducts('ins_109511', []);
+  env.emulator.control.setUnsupportedProducts('ins_109511', []);
 
   // One account's balance, from its own page.
   const [account] = await ledger.api<{ id: string; name: string }[]>('accounts.list', {

@@ -30,28 +30,33 @@ function rowsOf(h: Harness, accountId: string) {
   }
 }
 
+/** First Platypus Bank linked through Link with every account shared, and its first sync done. */
+async function linkWholeBank(h: Harness) {
+  const { linkToken } = await h.call('link.createToken');
+  const planned = h.emulator.control.completeLink(linkToken, {
+    institutionId: 'ins_109508',
+    username: 'user_good',
+    password: 'pass_good',
+  });
+  const { connectionId } = await h.call('link.exchange', {
+    publicToken: planned.publicToken,
+    institution: { id: 'ins_109508', name: 'First Platypus Bank' },
+    accounts: planned.accounts.map(({ id, name, type, subtype, mask }) => ({
+      id,
+      name,
+      type,
+      subtype,
+      mask,
+    })),
+  });
+  await h.core.idle();
+  return { planned, connectionId };
+}
+
 describe('update mode with account selection', () => {
   it('closes the accounts left out (history kept) and brings in the ones added', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { linkToken } = await h.call('link.createToken');
-    const planned = h.emulator.control.completeLink(linkToken, {
-      institutionId: 'ins_109508',
-      username: 'user_good',
-      password: 'pass_good',
-    });
-    const result = await h.call('link.exchange', {
-      publicToken: planned.publicToken,
-      institution: { id: 'ins_109508', name: 'First Platypus Bank' },
-      accounts: planned.accounts.map(({ id, name, type, subtype, mask }) => ({
-        id,
-        name,
-        type,
-        subtype,
-        mask,
-      })),
-    });
-    await h.core.idle();
-    const { connectionId } = result;
+    const { planned, connectionId } = await linkWholeBank(h);
     const itemId = planned.itemId;
     const byName = (name: string) => planned.accounts.find((a) => a.subtype === name);
     const checking = byName('checking')!;
@@ -125,26 +130,8 @@ describe('update mode with account selection', () => {
 
   it('a newly chosen account appears with its history', async () => {
     h = await startHarness({ core: { manualCooldownMs: 0 } });
-    const { linkToken } = await h.call('link.createToken');
-    const first = h.emulator.control.completeLink(linkToken, {
-      institutionId: 'ins_109508',
-      username: 'user_good',
-      password: 'pass_good',
-    });
     // Link the whole bank, then narrow to checking, then add the card.
-    const linked = await h.call('link.exchange', {
-      publicToken: first.publicToken,
-      institution: { id: 'ins_109508', name: 'First Platypus Bank' },
-      accounts: first.accounts.map(({ id, name, type, subtype, mask }) => ({
-        id,
-        name,
-        type,
-        subtype,
-        mask,
-      })),
-    });
-    await h.core.idle();
-    const { connectionId } = linked;
+    const { planned: first, connectionId } = await linkWholeBank(h);
     const checking = first.accounts.find((a) => a.subtype === 'checking')!;
     const card = first.accounts.find((a) => a.subtype === 'credit card')!;
 
