@@ -42,6 +42,8 @@ export interface CreateItemOptions {
   products?: ProductName[];
   /** Subset of the institution's accounts by mask, e.g. ['0000', '3333']. */
   accountMasks?: string[];
+  /** Households' worth of everyday spending per day (whole number); the emulator's by default. */
+  transactionVolume?: number;
 }
 
 export interface CompleteLinkOptions {
@@ -157,6 +159,7 @@ export function createControl(state: EmulatorState, link: LinkService): Emulator
         username: options.username ?? 'user_good',
         accountKeys,
         daysRequested: options.daysRequested ?? 730,
+        transactionVolume: options.transactionVolume,
         products: options.products ?? ['transactions'],
         webhook: null,
       });

@@ -15,6 +15,15 @@ export function plaidId(rng: Rng): string {
   return base62(rng, 37);
 }
 
+/**
+ * An id drawn from two streams, so from 64 bits of seed rather than one stream's 32: a dense
+ * history holds 10^5 ids and more, where 32-bit seeds would already repeat (two transactions under
+ * one id, or a posted row naming another row as its pending one).
+ */
+export function wideId(first: Rng, second: Rng): string {
+  return base62(first, 18) + base62(second, 19);
+}
+
 /** 15 alphanumerics, like the request_id in Plaid's documentation. */
 export function requestId(rng: Rng): string {
   return base62(rng, 15);

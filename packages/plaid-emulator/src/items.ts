@@ -36,6 +36,8 @@ export interface ItemBlueprint {
   accountKeys?: readonly AccountKey[];
   today: string;
   daysRequested: number;
+  /** Households' worth of everyday spending per day; 1 (the default) is the usual household. */
+  transactionVolume?: number;
   products: readonly ProductName[];
   webhook: string | null;
   nowMs: number;
@@ -77,6 +79,7 @@ export class EmulatedItem {
   readonly accounts: ItemAccount[];
   readonly createdAtMs: number;
   readonly daysRequested: number;
+  readonly transactionVolume: number;
   readonly historyStart: string;
   readonly log = new SyncLog();
   readonly dataSalt: string;
@@ -119,6 +122,7 @@ export class EmulatedItem {
     this.webhook = blueprint.webhook;
     this.today = blueprint.today;
     this.daysRequested = blueprint.daysRequested;
+    this.transactionVolume = blueprint.transactionVolume ?? 1;
     this.historyStart = addDays(blueprint.today, -(blueprint.daysRequested - 1));
     // Every account the person holds has an opening balance, shared in Link or not (yet).
     for (const account of plannedAccounts(seed, ordinal, institution)) {
@@ -147,6 +151,7 @@ export class EmulatedItem {
         .filter((a) => hasTransactions(a.template))
         .map((a) => ({ key: a.key, accountId: a.accountId, currency: a.template.currency })),
       this.historyStart,
+      this.transactionVolume,
     );
   }
 

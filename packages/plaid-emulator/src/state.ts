@@ -26,6 +26,8 @@ export interface NewItemParams {
   username: string;
   accountKeys?: readonly AccountKey[];
   daysRequested: number;
+  /** Defaults to the emulator's `transactionVolume` option. */
+  transactionVolume?: number;
   products: readonly ProductName[];
   webhook: string | null;
   /** Reserved earlier when Link showed this Item's accounts before creating it. */
@@ -103,6 +105,7 @@ export class EmulatorState {
       accountKeys: params.accountKeys,
       today: this.date,
       daysRequested: params.daysRequested,
+      transactionVolume: params.transactionVolume ?? this.options.transactionVolume,
       products: params.products,
       webhook: params.webhook,
       nowMs,

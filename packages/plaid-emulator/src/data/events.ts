@@ -35,6 +35,8 @@ import {
  */
 export interface TxnEvent {
   key: string;
+  /** 0 for the usual household, 1… for the extra ones of a dense history (`transactionVolume`). */
+  household: number;
   account: AccountKey;
   merchant: Merchant;
   authorizedDate: string;
@@ -71,10 +73,19 @@ export class EventSchedule {
   private readonly statementTotals = new Map<string, number>();
   private readonly has: (key: AccountKey) => boolean;
 
+  /**
+   * `volume` (an integer ≥ 1) is how many households' worth of everyday spending each day holds:
+   * the first is the usual household, and every further one draws its purchases from a
+   * random stream of its own, so volume 1 is exactly the usual data and a larger volume only adds.
+   * Salary, bills, subscriptions and the card payment stay one household's.
+   */
   constructor(
     private readonly dataSalt: string,
     accounts: readonly AccountKey[],
+    private readonly volume = 1,
   ) {
+    if (!Number.isInteger(volume) || volume < 1)
+      throw new Error(`transaction volume must be a whole number from 1, got ${volume}`);
     const set = new Set(accounts);
     this.has = (key) => set.has(key);
   }
@@ -107,7 +118,18 @@ export class EventSchedule {
   }
 
   private generate(date: string, withPayments: boolean): TxnEvent[] {
-    const rng = rngFor(this.dataSalt, 'day', date);
+    const out = this.generateShare(date, withPayments, 0);
+    for (let share = 1; share < this.volume; share++)
+      out.push(...this.generateShare(date, false, share));
+    return out;
+  }
+
+  /** One household's share of a day: share 0 is the whole household, later ones only spending. */
+  private generateShare(date: string, withPayments: boolean, share: number): TxnEvent[] {
+    const first = share === 0;
+    const rng = first
+      ? rngFor(this.dataSalt, 'day', date)
+      : rngFor(this.dataSalt, 'day', date, share);
     const out: TxnEvent[] = [];
     const dom = dayOfMonth(date);
     const month = monthKey(date);
@@ -121,9 +143,10 @@ export class EventSchedule {
       kind: 'purchase' | 'ach' | 'transfer',
     ): TxnEvent | undefined => {
       if (!this.has(account)) return undefined;
-      const key = `${date}#${out.length}`;
+      const key = first ? `${date}#${out.length}` : `${date}#${share}.${out.length}`;
       const e = lifecycle(rngFor(this.dataSalt, 'event', key), {
         key,
+        household: share,
         account,
         merchant,
         date,
@@ -136,29 +159,29 @@ export class EventSchedule {
     const price = (merchant: Merchant, r: Rng = rng) => cents(r, merchant.amount);
 
     if (this.has('checking')) {
-      if (daysBetween(PAYROLL_ANCHOR, date) % 14 === 0) {
+      if (first && daysBetween(PAYROLL_ANCHOR, date) % 14 === 0) {
         add('checking', FLOWS.payroll, -price(FLOWS.payroll), 'ach');
       }
-      if (dom === 1) {
+      if (first && dom === 1) {
         if (this.has('mortgage'))
           add('checking', FLOWS.mortgage, monthlyPaymentCents(MORTGAGE), 'ach');
         else add('checking', FLOWS.rent, price(FLOWS.rent), 'ach');
       }
-      if (dom === 2 && this.has('savings')) {
+      if (first && dom === 2 && this.has('savings')) {
         add('checking', FLOWS.toSavings, price(FLOWS.toSavings), 'transfer');
         add('savings', FLOWS.fromChecking, -price(FLOWS.fromChecking), 'transfer');
       }
-      if (dom === 8) {
+      if (first && dom === 8) {
         // Electricity follows the seasons: more in winter than in summer.
         const m = Number(month.slice(5));
         const seasonal = 1 + 0.35 * Math.cos(((m - 1) / 12) * 2 * Math.PI);
         add('checking', BILLS.electric, Math.round(price(BILLS.electric) * seasonal), 'ach');
       }
-      if (dom === 10 && Number(month.slice(5)) % 3 === 0)
+      if (first && dom === 10 && Number(month.slice(5)) % 3 === 0)
         add('checking', BILLS.water, price(BILLS.water), 'ach');
-      if (dom === 12) add('checking', BILLS.internet, price(BILLS.internet), 'ach');
-      if (dom === 20) add('checking', BILLS.phone, price(BILLS.phone), 'purchase');
-      if (dom === STUDENT_LOAN.paymentDay && this.has('student')) {
+      if (first && dom === 12) add('checking', BILLS.internet, price(BILLS.internet), 'ach');
+      if (first && dom === 20) add('checking', BILLS.phone, price(BILLS.phone), 'purchase');
+      if (first && dom === STUDENT_LOAN.paymentDay && this.has('student')) {
         add('checking', FLOWS.studentLoan, monthlyPaymentCents(STUDENT_LOAN), 'ach');
       }
       if (rng.chance(0.2)) {
@@ -198,13 +221,13 @@ export class EventSchedule {
       const en = rng.pick(ENTERTAINMENT);
       add(spendAccount, en, price(en), 'purchase');
     }
-    if (dom === 5)
+    if (first && dom === 5)
       add(spendAccount, SUBSCRIPTIONS.netflix, price(SUBSCRIPTIONS.netflix), 'purchase');
-    if (dom === 18)
+    if (first && dom === 18)
       add(spendAccount, SUBSCRIPTIONS.spotify, price(SUBSCRIPTIONS.spotify), 'purchase');
-    if (dom === 22)
+    if (first && dom === 22)
       add(spendAccount, SUBSCRIPTIONS.icloud, price(SUBSCRIPTIONS.icloud), 'purchase');
-    if (dom === 3) add(spendAccount, SUBSCRIPTIONS.gym, price(SUBSCRIPTIONS.gym), 'ach');
+    if (first && dom === 3) add(spendAccount, SUBSCRIPTIONS.gym, price(SUBSCRIPTIONS.gym), 'ach');
     if (rng.chance(0.012)) add(spendAccount, TRAVEL.airline, price(TRAVEL.airline), 'purchase');
     if (rng.chance(0.006)) {
       // A hotel: the card hold is released at checkout and the real bill posts on its own, so
@@ -223,18 +246,18 @@ export class EventSchedule {
     }
     if (rng.chance(0.01)) add(spendAccount, FLOWS.refund, -price(FLOWS.refund), 'ach');
 
-    if (this.has('savings') && dom === daysInMonth(month)) {
+    if (first && this.has('savings') && dom === daysInMonth(month)) {
       add('savings', FLOWS.interest, -price(FLOWS.interest), 'ach');
     }
     if (this.has('cad')) {
-      if (dom === 3) add('cad', FLOWS.cadTopUp, -price(FLOWS.cadTopUp), 'ach');
+      if (first && dom === 3) add('cad', FLOWS.cadTopUp, -price(FLOWS.cadTopUp), 'ach');
       if (rng.chance(0.18)) {
         const c = rng.pick(CANADA);
         add('cad', c, price(c), 'purchase');
       }
     }
 
-    if (withPayments && dom === CARD_PAYMENT_DAY && this.has('card')) {
+    if (first && withPayments && dom === CARD_PAYMENT_DAY && this.has('card')) {
       const due = this.cardStatementCents(previousMonth(month));
       if (due > 0) {
         add('checking', FLOWS.cardPaymentFromChecking, due, 'ach');
@@ -252,6 +275,7 @@ function cents(rng: Rng, [min, max]: [number, number]): number {
 
 interface LifecycleInput {
   key: string;
+  household: number;
   account: AccountKey;
   merchant: Merchant;
   date: string;
@@ -261,7 +285,7 @@ interface LifecycleInput {
 
 /** Decides an event's pending phase, posting lag and later edits from its own random stream. */
 function lifecycle(rng: Rng, input: LifecycleInput): TxnEvent {
-  const { key, account, merchant, date, amountCents, kind } = input;
+  const { key, household, account, merchant, date, amountCents, kind } = input;
   const purchase = kind === 'purchase';
   const hasPending = purchase;
   const lag = purchase ? rng.int(1, 3) : 0;
@@ -284,6 +308,7 @@ function lifecycle(rng: Rng, input: LifecycleInput): TxnEvent {
     purchase && !vanishes && rng.chance(0.015) ? addDays(postDate, rng.int(2, 10)) : null;
   return {
     key,
+    household,
     account,
     merchant,
     authorizedDate: date,

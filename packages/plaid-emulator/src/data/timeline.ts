@@ -1,6 +1,6 @@
 import type { Transaction } from 'plaid';
 import { addDays } from '../dates';
-import { plaidId } from '../ids';
+import { plaidId, wideId } from '../ids';
 import { rngFor } from '../prng';
 import type { Wire } from '../wire';
 import type { AccountKey } from './accounts';
@@ -50,9 +50,11 @@ export class Timeline {
     household: readonly AccountKey[],
     accounts: readonly TimelineAccount[],
     private readonly historyStart: string,
+    /** Households' worth of everyday spending per day (see EventSchedule). */
+    volume = 1,
   ) {
     this.accounts = new Map(accounts.map((a) => [a.key, a]));
-    this.schedule = new EventSchedule(dataSalt, household);
+    this.schedule = new EventSchedule(dataSalt, household, volume);
   }
 
   get statement(): EventSchedule {
@@ -62,10 +64,16 @@ export class Timeline {
   idsOf(event: TxnEvent): { pending: string; posted: string } {
     let ids = this.ids.get(event.key);
     if (!ids) {
-      ids = {
-        pending: plaidId(rngFor(this.idSalt, 'pending', event.key)),
-        posted: plaidId(rngFor(this.idSalt, 'posted', event.key)),
-      };
+      // The usual household keeps the ids it always had; the extra ones of a dense history get
+      // ids from 64 bits of seed, which do not repeat across 10^5 transactions.
+      const id = (variant: 'pending' | 'posted') =>
+        event.household === 0
+          ? plaidId(rngFor(this.idSalt, variant, event.key))
+          : wideId(
+              rngFor(this.idSalt, variant, event.key),
+              rngFor(this.idSalt, variant, 'wide', event.key),
+            );
+      ids = { pending: id('pending'), posted: id('posted') };
       this.ids.set(event.key, ids);
     }
     return ids;
