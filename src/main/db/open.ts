@@ -22,6 +22,12 @@ const BACKUPS_KEPT = 3;
 /**
  * Opens (creating if needed) the one SQLite file, checks it, and brings its schema up to date.
  * Durability first: WAL with synchronous=FULL, so a committed sync survives a power cut.
+ *
+ * The full `quick_check` reads every page (≈ 0.6 s on a million rows), so it runs only when the
+ * file may have been damaged since it was last known good: after a session that did not close
+ * cleanly, when the file changed while Ledgerlight was not running, on a file never checked, and
+ * at least once every `CHECK_EVERY_DAYS` (see `integrityCheckDue`). Otherwise the schema is read,
+ * which still names a foreign or truncated file. docs/decisions.md has the reasoning.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -35,7 +41,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   );
   try {
     // First, so that a damaged or foreign file is named as such before anything writes to it.
-    checkIntegrity(db, options.file);
+    const now = options.now?.() ?? new Date();
+    const due = existed ? integrityCheckDue(options.file, now) : null;
+    if (due) checkIntegrity(db, options.file);
+    else readSchema(db, options.file);
+    const checkedAt = due || !existed ? now.toISOString() : readState(options.file)!.checkedAt;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -56,10 +66,103 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       }
       applyMigrations(db, migrations);
     }
+    markOpen(db, options.file, checkedAt);
     return db;
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** How often a file that always closed cleanly is still read through: bit rot has no marker. */
+export const CHECK_EVERY_DAYS = 30;
+
+/**
+ * What Ledgerlight knew of the file when it last let go of it, kept beside it (`<file>-state`):
+ * when it was last checked through, and — once closed cleanly — its size and modification time
+ * then. While the file is open `closed` is null, so a crash leaves that behind.
+ */
+interface FileState {
+  checkedAt: string;
+  closed: { size: number; mtimeMs: number } | null;
+}
+
+export function stateFileOf(file: string): string {
+  return `${file}-state`;
+}
+
+function readState(file: string): FileState | null {
+  try {
+    const value = JSON.parse(fs.readFileSync(stateFileOf(file), 'utf8')) as Partial<FileState>;
+    if (typeof value.checkedAt !== 'string' || Number.isNaN(Date.parse(value.checkedAt))) {
+      return null;
+    }
+    const closed = value.closed;
+    return {
+      checkedAt: value.checkedAt,
+      closed:
+        closed && typeof closed.size === 'number' && typeof closed.mtimeMs === 'number'
+          ? { size: closed.size, mtimeMs: closed.mtimeMs }
+          : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function writeState(file: string, state: FileState): void {
+  fs.writeFileSync(stateFileOf(file), `${JSON.stringify(state)}\n`);
+}
+
+/**
+ * Why an existing file must be read through before use, or null when it is as Ledgerlight left
+ * it after a clean close, checked within `CHECK_EVERY_DAYS`.
+ */
+export function integrityCheckDue(file: string, now: Date): string | null {
+  const state = readState(file);
+  if (!state) return 'never checked';
+  if (!state.closed) return 'the last session did not close cleanly';
+  const stat = fs.statSync(file);
+  if (stat.size !== state.closed.size || stat.mtimeMs !== state.closed.mtimeMs) {
+    return 'the file changed while Ledgerlight was not running';
+  }
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return 'a write-ahead log was left behind';
+  if (now.getTime() - Date.parse(state.checkedAt) > CHECK_EVERY_DAYS * 86_400_000) {
+    return 'the last full check is more than a month old';
+  }
+  return null;
+}
+
+/**
+ * Marks the file open until this connection closes, and records it as left cleanly when it does:
+ * closing the last connection checkpoints the log into the file, whose size and time are then
+ * what the next start expects.
+ */
+function markOpen(db: Database, file: string, checkedAt: string): void {
+  writeState(file, { checkedAt, closed: null });
+  const close = db.close.bind(db);
+  db.close = () => {
+    close();
+    try {
+      const stat = fs.statSync(file);
+      writeState(file, { checkedAt, closed: { size: stat.size, mtimeMs: stat.mtimeMs } });
+    } catch {
+      // Left marked open: the next start checks the file through, which is the safe side.
+    }
+    return db;
+  };
+}
+
+/** Reads the schema: a file that is not a database (or a truncated one) fails here. */
+function readSchema(db: Database, file: string): void {
+  try {
+    db.prepare('SELECT COUNT(*) FROM sqlite_schema').get();
+  } catch (error) {
+    throw new LedgerError(
+      'INTERNAL',
+      `The data file ${file} cannot be read as a database (${(error as Error).message}).`,
+    );
   }
 }
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CountryCode } from 'plaid';
 import { SYNC_FREQUENCY_MINUTES } from '../../shared/contract';
 import type { AppSettings } from '../../shared/model';
 import { LedgerError } from '../../shared/errors';
@@ -7,6 +6,7 @@ import type { CoreContext } from '../context';
 import type { PlaidCredentials } from '../plaid/credentials';
 import { OAUTH_REDIRECT_URI_KEY } from '../linking/link-service';
 import { toPlaidFailure } from '../plaid/errors';
+import { CountryCode } from '../plaid/sdk-values';
 import type { HandlerGroup } from './types';
 
 const DEFAULT_FREQUENCY_KEY = 'sync.defaultFrequencyMinutes';

@@ -36,8 +36,6 @@ async function main(): Promise<void> {
     linkPort: parsePort(env.LEDGERLIGHT_LINK_PORT, 'LEDGERLIGHT_LINK_PORT'),
     log,
   });
-  process.stdout.write(`Ledgerlight listening on ${app.host.openUrl}\n`);
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -48,6 +46,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // Last: whoever waits for this line may stop the host at once, which must close the ledger
+  // cleanly (a signal before the handlers would kill the process and leave the file marked open).
+  process.stdout.write(`Ledgerlight listening on ${app.host.openUrl}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { CountryCode, type PlaidApi } from 'plaid';
+import type { PlaidApi } from 'plaid';
 import type { Institution } from '../../shared/model';
 import type { Clock } from '../clock';
 import type { InstitutionsRepo } from '../db/institutions-repo';
@@ -8,6 +8,7 @@ import type { PlaidCredentials, PlaidCredentialsService } from '../plaid/credent
 import { expectObject, toPlaidFailure } from '../plaid/errors';
 import { withRetry, type RetryDeps, type RetryPolicy } from '../plaid/retry';
 import type { TimerApi } from '../sync/scheduler';
+import { CountryCode } from '../plaid/sdk-values';
 import { readInstitution } from './plaid-status';
 
 /**

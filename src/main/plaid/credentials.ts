@@ -1,7 +1,7 @@
-import { PlaidEnvironments } from 'plaid';
 import { LedgerError } from '../../shared/errors';
 import type { PlaidEnvironment, PlaidSettings } from '../../shared/model';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import { PlaidEnvironments } from './sdk-values';
 
 export interface PlaidCredentials {
   environment: PlaidEnvironment;

@@ -28,7 +28,7 @@ export function removeProfileFiles(dataDir: string, profileId: string): void {
   }
   for (const environment of ['sandbox', 'production'] as const) {
     const base = databaseFileName(environment);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    for (const suffix of ['', '-wal', '-shm', '-journal', '-state']) {
       fs.rmSync(path.join(dataDir, base + suffix), { force: true });
     }
     const backups = path.join(dataDir, 'backups');
