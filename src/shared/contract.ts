@@ -569,6 +569,14 @@ export const channels = {
       .refine(fromNotAfterTo.check, fromNotAfterTo.issue),
     output<TransactionPage>(),
   ),
+  /**
+   * How many rows the filter matches, asked beside the first page: counting grows with the
+   * ledger, so the page never waits for it.
+   */
+  'transactions.count': channel(
+    transactionFilter.refine(fromNotAfterTo.check, fromNotAfterTo.issue),
+    output<number>(),
+  ),
   /** Money in, out and net per currency for every row the filter matches (not just a page). */
   'transactions.totals': channel(
     transactionFilter.refine(fromNotAfterTo.check, fromNotAfterTo.issue),
@@ -911,6 +919,8 @@ export interface LedgerEvents {
     removed: number;
     accountsSynced: number;
     page: number;
+    /** Pages of this run an earlier, interrupted run had staged (not fetched again). */
+    resumedPages: number;
   };
   'sync.completed': {
     connectionId: string;
@@ -920,6 +930,9 @@ export interface LedgerEvents {
     removed: number;
     duplicatesSkipped: number;
     quarantined: number;
+    /** Pages applied, and how many of them an earlier, interrupted run had staged. */
+    pages: number;
+    resumedPages: number;
     durationMs: number;
   };
   'sync.failed': {

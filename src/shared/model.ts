@@ -283,10 +283,10 @@ export interface TransactionTotals {
   count: number;
 }
 
+/** One page of the list; how many rows match in all comes from `transactions.count`. */
 export interface TransactionPage {
   items: Transaction[];
   nextCursor: string | null;
-  total: number;
 }
 
 export interface SyncRun {

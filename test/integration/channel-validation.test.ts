@@ -56,6 +56,7 @@ const WRONG_FIELD: Record<Channel, unknown> = {
   'accounts.setBalance': { accountId: 'acc_1', date: '2026-01-01', balance: 10.5 },
   'accounts.checkBalance': { accountId: 'acc_1', connectionId: 'conn_1' },
   'transactions.list': { from: '2026-02-01', to: '2026-01-01' },
+  'transactions.count': { type: 'sideways' },
   'transactions.totals': { show: 'everything' },
   'transactions.get': { id: '' },
   'transactions.update': { ids: ['txn_1'], set: { payee: 'Tab\there' } },

@@ -32,7 +32,7 @@ describe('the host at its edges', () => {
     ({ core: t, host } = await startTestHost());
     const spaced = await list(host.port, { search: 'whole foods' });
     const withNul = await list(host.port, { search: 'whole\u0000foods' });
-    expect(JSON.parse(spaced.body).total).toBeGreaterThan(0);
+    expect(JSON.parse(spaced.body).items.length).toBeGreaterThan(0);
     expect(withNul.status).toBe(200);
     expect(JSON.parse(withNul.body)).toEqual(JSON.parse(spaced.body));
     const tabbed = await list(host.port, { search: 'whole\tfoods\r\n' });

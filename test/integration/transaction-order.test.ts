@@ -150,6 +150,133 @@ describe('the transactions list', () => {
     }
   });
 
+  it('pages through rows that share a date, an amount and a payee without skipping or repeating one', async () => {
+    t = await startTestCore({ seed: { connections: 2, transactionsPerAccount: 40 } });
+    const db = new BetterSqlite3(t.databasePath);
+    // Most rows on one day with one amount and one payee: only seq tells them apart.
+    db.exec(`UPDATE transactions SET date = '2026-06-15', amount = -1234, payee = 'Same'
+             WHERE seq % 5 <> 0`);
+    db.close();
+    const all = sql<{ id: string }>('SELECT id FROM transactions WHERE removed_at IS NULL')
+      .map((r) => r.id)
+      .sort();
+    for (const sort of TRANSACTION_SORTS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const limit of [1, 7, 50]) {
+          const ids = (await walk({ sort, direction }, limit)).map((r) => r.id);
+          expect(new Set(ids).size, `${sort} ${direction} by ${limit}: repeats`).toBe(ids.length);
+          expect([...ids].sort(), `${sort} ${direction} by ${limit}`).toEqual(all);
+        }
+      }
+    }
+    const filtered = (await walk({ accountId: 'acc_1_chk', type: 'out' }, 3)).map((r) => r.id);
+    expect(filtered.sort()).toEqual(
+      sql<{ id: string }>(
+        `SELECT id FROM transactions WHERE removed_at IS NULL AND account_id = 'acc_1_chk'
+           AND amount < 0 ORDER BY id`,
+      ).map((r) => r.id),
+    );
+  });
+
+  it('counts, beside the list, exactly the rows the list walks through, for every filter', async () => {
+    t = await startTestCore({ seed: { connections: 2, transactionsPerAccount: 25 } });
+    const ids = sql<{ id: string }>('SELECT id FROM transactions ORDER BY seq').map((r) => r.id);
+    await call('transactions.update', { ids: ids.slice(0, 4), set: { excluded: true } });
+    await call('transactions.update', { ids: ids.slice(3, 9), set: { reviewed: true } });
+    await call('transactions.tag', { ids: ids.slice(5, 8), add: ['Trip'] });
+    await call('transactions.update', { ids: [ids[10]!], set: { notes: 'café au lait' } });
+    const db = new BetterSqlite3(t.databasePath);
+    db.prepare(
+      "UPDATE transactions SET removed_at = '2026-11-01T00:00:00Z' WHERE id IN (?, ?, ?)",
+    ).run(ids[20], ids[21], ids[30]);
+    db.prepare("UPDATE transactions SET needs_review = 'Check it.' WHERE id = ?").run(ids[12]);
+    db.prepare('UPDATE transactions SET category = NULL WHERE id = ?').run(ids[13]);
+    db.close();
+    const filters: ChannelInput<'transactions.count'>[] = [
+      {},
+      { accountId: 'acc_2_cc' },
+      { connectionId: 'conn_1' },
+      { from: '2026-11-01', to: '2026-11-10' },
+      { type: 'in' },
+      { type: 'out', accountId: 'acc_1_chk' },
+      { category: 'TRANSPORTATION' },
+      { tag: 'trip' },
+      { show: 'needs-review' },
+      { show: 'uncategorized' },
+      { show: 'excluded' },
+      { show: 'unreviewed' },
+      { show: 'removed' },
+      { includeRemoved: true },
+      { search: 'starbucks' },
+      { search: 'STARBU' },
+      { search: 'arbuck' },
+      { search: 'cafe' },
+      { search: 'trip' },
+      { search: 'whole foods' },
+      { search: 'uber', accountId: 'acc_1_cc' },
+      { search: 'no such thing' },
+    ];
+    for (const filter of filters) {
+      const rows = await walk(filter, 20);
+      expect(await call('transactions.count', filter), JSON.stringify(filter)).toBe(rows.length);
+    }
+    expect(await call('transactions.count', { show: 'removed' })).toBe(3);
+    expect(await call('transactions.count', { search: 'cafe' })).toBe(1);
+  });
+
+  it('reads the rare views from small indexes and counts the rows in view from an index', async () => {
+    t = await startTestCore({ seed: { connections: 1, transactionsPerAccount: 30 } });
+    const db = new BetterSqlite3(t.databasePath, { readonly: true });
+    const plan = (query: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+    try {
+      const views: Record<string, string> = {
+        'removed_at IS NULL AND needs_review IS NOT NULL': 'transactions_visible_needing_review',
+        'removed_at IS NULL AND excluded = 1': 'transactions_visible_excluded',
+        'removed_at IS NULL AND reviewed = 0': 'transactions_visible_unreviewed',
+        'removed_at IS NOT NULL': 'transactions_removed_by_date',
+      };
+      for (const [where, index] of Object.entries(views)) {
+        expect(
+          plan(`SELECT * FROM transactions WHERE ${where} ORDER BY date DESC, seq DESC LIMIT 101`),
+        ).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
+      }
+      // The whole ledger's totals come from an index alone, not the table.
+      expect(
+        plan(
+          `SELECT currency, SUM(amount), COUNT(*) FROM transactions t
+           WHERE t.removed_at IS NULL AND t.excluded = 0 GROUP BY currency`,
+        ),
+      ).toMatch(/USING (COVERING )?INDEX transactions_included_by_currency/);
+      // The count the repo runs for the whole ledger and for a date range.
+      const counts: string[] = [];
+      const { TransactionsRepo } = await import('../../src/main/db/transactions-repo');
+      const spy = new Proxy(db, {
+        get(target, property) {
+          if (property === 'prepare') {
+            return (query: string) => {
+              if (/COUNT\(\*\)/.test(query)) counts.push(query);
+              return target.prepare(query);
+            };
+          }
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        },
+      });
+      const repo = new TransactionsRepo(spy as never);
+      expect(repo.count({})).toBe(60);
+      expect(repo.count({ from: '2026-11-01' })).toBe(40);
+      expect(counts).toHaveLength(2);
+      expect(plan(counts[0]!)).toMatch(
+        /SCAN t USING (COVERING )?INDEX transactions_visible_by_date/,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a cursor made for another order instead of misreading it', async () => {
     t = await startTestCore({ seed: true });
     const first = await call('transactions.list', { sort: 'amount', limit: 5 });

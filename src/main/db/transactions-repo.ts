@@ -10,6 +10,7 @@ import {
 } from '../../shared/model';
 import type { Database } from './open';
 import { SplitsRepo } from './splits-repo';
+import { withStatementCache } from './statement-cache';
 import { TagsRepo } from './tags-repo';
 
 export interface TransactionFilter {
@@ -82,14 +83,17 @@ export const DEFAULT_PAGE_SIZE = 100;
 /**
  * Transactions in a stable order (newest date first, then newest row first) with keyset paging:
  * the cursor is the (date, seq) of the last row shown, so a page costs the same at row 10 or at
- * row 1,000,000 and rows arriving meanwhile never shift what the next page holds. The cursor also
- * carries the first page's total, which a later page reports as it was when paging began.
+ * row 1,000,000 and rows arriving meanwhile never shift what the next page holds. A page never
+ * counts: counting grows with the ledger, so the screen asks for `count` beside the first page.
  */
 export class TransactionsRepo {
+  private readonly db: Database;
   private readonly tags: TagsRepo;
   private readonly splits: SplitsRepo;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    // Each page compiles its query once: compiling cost as much as reading a page.
+    this.db = withStatementCache(db);
     this.tags = new TagsRepo(db);
     this.splits = new SplitsRepo(db);
   }
@@ -100,11 +104,11 @@ export class TransactionsRepo {
     cursor?: string,
     order: SortOrder = NEWEST_FIRST,
   ): TransactionPage {
-    const { where, params } = this.where(filter);
+    const { where, params } = this.where(filter, this.searchPlan(filter.search));
     const after = cursor ? decodeCursor(cursor, order) : undefined;
     if (order.by === 'account') {
       const found = this.byAccount(where, params, limit + 1, order.direction, after);
-      return this.finishPage(filter, found, limit, order, after?.total);
+      return this.finishPage(found, limit, order);
     }
     const key = SORT_KEY[order.by];
     const dir = order.direction === 'asc' ? 'ASC' : 'DESC';
@@ -120,26 +124,20 @@ export class TransactionsRepo {
          ORDER BY ${key} ${dir}, t.seq ${dir} LIMIT ?`,
       )
       .all(...pageParams, limit + 1);
-    return this.finishPage(filter, rows, limit, order, after?.total);
+    return this.finishPage(rows, limit, order);
   }
 
   private finishPage(
-    filter: TransactionFilter,
     rows: (TransactionRow & { sort_key: string | number })[],
     limit: number,
     order: SortOrder,
-    knownTotal: number | undefined,
   ): TransactionPage {
     const more = rows.length > limit;
     const items = rows.slice(0, limit).map(({ sort_key, ...row }) => ({ row, sortKey: sort_key }));
     const last = items[items.length - 1];
-    // Counting is the one part that grows with the ledger, so it is done for the first page only
-    // and carried in the cursor: scrolling deeper costs the same at any depth.
-    const total = knownTotal ?? this.count(filter);
     return {
       items: this.withExtras(items.map((i) => i.row)),
-      nextCursor: more && last ? encodeCursor(order, last.sortKey, last.row.seq, total) : null,
-      total,
+      nextCursor: more && last ? encodeCursor(order, last.sortKey, last.row.seq) : null,
     };
   }
 
@@ -261,7 +259,7 @@ export class TransactionsRepo {
 
   /** Sums per currency of every matching row; rows the person left out of reports are not summed. */
   totals(filter: TransactionFilter): TransactionTotals[] {
-    const { where, params } = this.where(filter);
+    const { where, params } = this.where(filter, 'set');
     return this.db
       .prepare<unknown[], TransactionTotals>(
         `SELECT t.currency AS currency,
@@ -274,18 +272,105 @@ export class TransactionsRepo {
       .all(...params);
   }
 
+  /**
+   * How many rows match, exactly. The rows in view are counted from their partial index alone
+   * (SQLite would read the whole table otherwise); a plain search counts the search index's
+   * matches and takes away the removed rows among them, instead of looking every match up.
+   */
   count(filter: TransactionFilter): number {
-    const { where, params } = this.where(filter);
+    const text = filter.search && searchOnly(filter) ? this.plainTextSearch(filter.search) : null;
+    if (text) {
+      return this.db
+        .prepare<[string], { n: number }>(
+          `SELECT COUNT(*) AS n FROM transactions_fts WHERE transactions_fts MATCH ?
+             AND rowid NOT IN (SELECT seq FROM transactions WHERE removed_at IS NOT NULL)`,
+        )
+        .get(text)!.n;
+    }
+    const { where, params } = this.where(filter, 'set');
+    const only = Object.entries(filter).filter(([, v]) => v !== undefined && v !== false);
+    const dated = only.every(([k]) => k === 'from' || k === 'to');
+    const unreviewed = only.length === 1 && filter.show === 'unreviewed';
+    const index = dated
+      ? 'INDEXED BY transactions_visible_by_date'
+      : unreviewed
+        ? 'INDEXED BY transactions_visible_unreviewed'
+        : '';
     return this.db
       .prepare<unknown[], { n: number }>(
-        `SELECT COUNT(*) AS n FROM transactions t ${clause(where)}`,
+        `SELECT COUNT(*) AS n FROM transactions t ${index} ${clause(where)}`,
       )
       .get(...params)!.n;
   }
 
-  private where(filter: TransactionFilter): { where: string[]; params: unknown[] } {
-    return buildWhere(filter, (word) => this.tags.idsMatching(word));
+  /**
+   * The FTS query of a search that is only words of three letters or more found in the rows' text
+   * (no tag names, no amount), or null for any other search.
+   */
+  private plainTextSearch(search: string): string | null {
+    const words = searchWords(search);
+    if (words.length === 0 || words.some((w) => [...w].length < 3)) return null;
+    if (words.length === 1 && amountOf(words[0]!) !== null) return null;
+    if (words.some((w) => this.tags.idsMatching(w).length > 0)) return null;
+    return toFtsQuery(words);
   }
+
+  /**
+   * How a search's first page is best found. A word in one row in ten is met within a thousand
+   * rows of the list's order, so the page walks that order and checks each row's own text
+   * ('scan'); a rare word is cheaper the other way round: its few matches from the index, sorted
+   * ('set'). Reading every match of a common word (114,000 on 1M rows) cost ~80 ms a page; walking
+   * costs ~1 ms. The share is estimated from the first matches in the index's (seq) order.
+   */
+  private searchPlan(search: string | undefined): SearchPlan {
+    if (!search) return 'set';
+    const words = searchWords(search).filter((w) => [...w].length >= 3);
+    if (words.length === 0 || !words.every((w) => PRINTABLE_ASCII.test(w))) return 'set';
+    const sample = this.db
+      .prepare<[string, number], { n: number; last: number | null }>(
+        `SELECT COUNT(*) AS n, MAX(rowid) AS last FROM (SELECT rowid FROM transactions_fts
+           WHERE transactions_fts MATCH ? ORDER BY rowid LIMIT ?)`,
+      )
+      .get(toFtsQuery(words), SEARCH_SAMPLE)!;
+    if (sample.n < SEARCH_SAMPLE || !sample.last) return 'set';
+    const rows = this.db
+      .prepare<[], { n: number | null }>('SELECT MAX(seq) AS n FROM transactions')
+      .get()!.n!;
+    const share = sample.n / sample.last;
+    // Walking costs ~101/share rows, the set ~share × rows matches: walk when that is less.
+    return share * share * rows > 200 ? 'scan' : 'set';
+  }
+
+  private where(
+    filter: TransactionFilter,
+    plan: SearchPlan,
+  ): { where: string[]; params: unknown[] } {
+    return buildWhere(filter, plan, (word) => this.tags.idsMatching(word));
+  }
+}
+
+/** Matches read to choose a search's plan: few enough to cost well under a millisecond. */
+const SEARCH_SAMPLE = 400;
+const PRINTABLE_ASCII = /^[ -~]+$/;
+
+/**
+ * 'set': the search's matches come from the index as a set; 'scan': each row the list's order
+ * reaches is checked (see `searchPlan`).
+ */
+type SearchPlan = 'set' | 'scan';
+
+/** A filter that is a search and nothing else (rows in view, any order). */
+function searchOnly(filter: TransactionFilter): boolean {
+  return Object.entries(filter).every(
+    ([key, value]) => key === 'search' || value === undefined || value === false,
+  );
+}
+
+function searchWords(input: string): string[] {
+  return input
+    .split(/\s+/)
+    .map((word) => word.trim())
+    .filter((word) => word.length > 0);
 }
 
 /** The ids of tags whose name holds a typed word, so search finds rows by their tags too. */
@@ -293,6 +378,7 @@ export type TagMatcher = (word: string) => number[];
 
 function buildWhere(
   filter: TransactionFilter,
+  plan: SearchPlan,
   tagsMatching?: TagMatcher,
 ): { where: string[]; params: unknown[] } {
   const where: string[] = [];
@@ -324,7 +410,7 @@ function buildWhere(
     );
   }
   if (filter.search) {
-    const search = searchClause(filter.search, tagsMatching);
+    const search = searchClause(filter.search, tagsMatching, plan);
     if (search) add(search.sql, ...search.params);
   }
   return { where, params };
@@ -345,23 +431,31 @@ const SEARCHED_COLUMNS = ['t.name', 't.merchant_name', 't.payee', 't.notes'];
 export function searchClause(
   input: string,
   tagsMatching?: TagMatcher,
+  plan: SearchPlan = 'set',
 ): { sql: string; params: unknown[] } | null {
-  const words = input
-    .split(/\s+/)
-    .map((word) => word.trim())
-    .filter((word) => word.length > 0);
+  const words = searchWords(input);
   if (words.length === 0) return null;
   const tagged = words.map((word) => tagsMatching?.(word) ?? []);
-  return tagged.some((ids) => ids.length > 0) ? taggedSearch(words, tagged) : textSearch(words);
+  return tagged.some((ids) => ids.length > 0)
+    ? taggedSearch(words, tagged)
+    : textSearch(words, plan);
 }
 
 /** Words found in the row's text only: one index lookup for all long words together. */
-function textSearch(words: string[]): { sql: string; params: unknown[] } {
+function textSearch(words: string[], plan: SearchPlan): { sql: string; params: unknown[] } {
   const long = words.filter((word) => [...word].length >= 3);
   const short = words.filter((word) => [...word].length < 3);
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (long.length > 0) {
+  const amount = words.length === 1 ? amountOf(words[0]!) : null;
+  // A word with other letters than printable ASCII may match text it is not a substring of
+  // (the index folds "é" to "e"), so only the index can answer for it.
+  const walkable = plan === 'scan' && long.every((word) => PRINTABLE_ASCII.test(word));
+  if (long.length > 0 && walkable && amount === null) {
+    const scan = rowTextClause(long);
+    parts.push(scan.sql);
+    params.push(...scan.params);
+  } else if (long.length > 0) {
     parts.push('t.seq IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)');
     params.push(toFtsQuery(long));
   }
@@ -370,7 +464,6 @@ function textSearch(words: string[]): { sql: string; params: unknown[] } {
     parts.push(like.sql);
     params.push(...like.params);
   }
-  const amount = words.length === 1 ? amountOf(words[0]!) : null;
   if (amount === null) return { sql: parts.join(' AND '), params };
   if (long.length === 0) {
     return {
@@ -422,6 +515,26 @@ function taggedSearch(words: string[], tagged: number[][]): { sql: string; param
   };
 }
 
+/**
+ * The trigram index's answer for one row, read from the row itself: for printable-ASCII words and
+ * text, a trigram phrase matches exactly where the word is a substring of a column, ignoring
+ * letter case, which `instr(lower(…))` tells without the index. A row whose text holds anything
+ * else (accents the index folds, other scripts, control characters) asks the index for that one
+ * row, so the answer is the index's in every case.
+ */
+function rowTextClause(words: readonly string[]): { sql: string; params: unknown[] } {
+  const columns = SEARCHED_COLUMNS.map((c) => `COALESCE(${c}, '')`);
+  const inText = words.map(
+    () => `(${columns.map((c) => `instr(lower(${c}), ?) > 0`).join(' OR ')})`,
+  );
+  return {
+    sql: `(CASE WHEN ${columns.join(' || ')} NOT GLOB '*[^ -~]*' THEN ${inText.join(' AND ')}
+      ELSE EXISTS (SELECT 1 FROM transactions_fts WHERE transactions_fts MATCH ? AND rowid = t.seq)
+      END)`,
+    params: [...words.flatMap((word) => columns.map(() => word.toLowerCase())), toFtsQuery(words)],
+  };
+}
+
 /** A short word anywhere in the row's text, read without the index. */
 function likeClause(word: string): { sql: string; params: unknown[] } {
   const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -446,33 +559,24 @@ function amountOf(word: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
-function encodeCursor(order: SortOrder, key: string | number, seq: number, total: number): string {
-  return Buffer.from(JSON.stringify([`${order.by}:${order.direction}`, key, seq, total])).toString(
+function encodeCursor(order: SortOrder, key: string | number, seq: number): string {
+  return Buffer.from(JSON.stringify([`${order.by}:${order.direction}`, key, seq])).toString(
     'base64url',
   );
 }
 
 /** The cursor's place in the list; one made for another order is refused, not misread. */
-function decodeCursor(
-  cursor: string,
-  order: SortOrder,
-): { key: string | number; seq: number; total: number } {
+function decodeCursor(cursor: string, order: SortOrder): { key: string | number; seq: number } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === 4 &&
+      value.length === 3 &&
       value[0] === `${order.by}:${order.direction}` &&
       (typeof value[1] === 'string' || Number.isSafeInteger(value[1])) &&
-      Number.isSafeInteger(value[2]) &&
-      Number.isSafeInteger(value[3]) &&
-      (value[3] as number) >= 0
+      Number.isSafeInteger(value[2])
     ) {
-      return {
-        key: value[1] as string | number,
-        seq: value[2] as number,
-        total: value[3] as number,
-      };
+      return { key: value[1] as string | number, seq: value[2] as number };
     }
   } catch {
     // fall through to the validation error

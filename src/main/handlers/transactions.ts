@@ -23,6 +23,7 @@ export function transactionsHandlers(ctx: CoreContext): HandlerGroup<'transactio
         // Dates read newest first; names and categories A to Z; amounts biggest spending first.
         direction: direction ?? (sort === undefined || sort === 'date' ? 'desc' : 'asc'),
       }),
+    'transactions.count': async (filter) => ctx.repos.transactions.count(filter),
     'transactions.totals': async (filter) => ctx.repos.transactions.totals(filter),
     'transactions.get': async ({ id }) => {
       const found = ctx.repos.transactions.find(id);

@@ -144,9 +144,11 @@ export function Transactions() {
           <span aria-live="polite">
             {pages.total === null
               ? 'Loading…'
-              : filtered
-                ? `${plural(pages.total, 'transaction')} match`
-                : plural(pages.total, 'transaction')}
+              : pages.counting
+                ? 'Counting…'
+                : filtered
+                  ? `${plural(pages.total, 'transaction')} match`
+                  : plural(pages.total, 'transaction')}
           </span>
         }
         actions={

@@ -40,6 +40,8 @@ export async function buildTransactionsCsv(
   const parts: string[] = [csvLine(HEADER)];
   let cursor: string | null = null;
   let count = 0;
+  const { sort: _sort, direction: _direction, limit: _limit, cursor: _cursor, ...filter } = query;
+  const total = await ledger.invoke('transactions.count', filter);
   do {
     const page: TransactionPage = await ledger.invoke('transactions.list', {
       ...query,
@@ -71,7 +73,7 @@ export async function buildTransactionsCsv(
       );
     }
     count += page.items.length;
-    onProgress(count, Math.max(page.total, count));
+    onProgress(count, Math.max(total, count));
     cursor = page.nextCursor;
   } while (cursor);
   return { csv: parts.join(''), count };
