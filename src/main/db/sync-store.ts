@@ -1,4 +1,5 @@
 import type { Database } from './open';
+import { SyncStageRepo } from './sync-stage-repo';
 import { matchOne, MATCH_WINDOW_DAYS, type CandidateRow } from '../import/match';
 import { ImportsRepo } from './imports-repo';
 import { mergeRows } from './row-merge';
@@ -63,11 +64,36 @@ export class SyncStore {
   private readonly ownCandidates;
   private readonly idOfSeq;
   private readonly imports: ImportsRepo;
+  private readonly startDeferral;
+  private readonly indexDeferred;
+  private readonly endDeferral;
+  /** Whether the search triggers leave a deferring apply's rows to `finishSearchIndex`. */
+  private readonly canDefer: boolean;
+  /** The pages of each connection's sync in progress. */
+  readonly stage: SyncStageRepo;
 
   /** Rows inserted since the last `takeFresh`, for the rules to see before anyone else does. */
   private fresh: number[] = [];
 
   constructor(readonly db: Database) {
+    this.stage = new SyncStageRepo(db);
+    const insertTrigger = db
+      .prepare<[], string>(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'transactions_fts_insert'",
+      )
+      .pluck()
+      .get();
+    // Were the triggers ever written without the deferral check, deferring would index twice.
+    this.canDefer = insertTrigger?.includes('search_index_deferral') ?? false;
+    this.startDeferral = db.prepare(
+      'INSERT INTO search_index_deferral (from_seq) SELECT COALESCE(MAX(seq), 0) + 1 FROM transactions',
+    );
+    this.indexDeferred = db.prepare(
+      `INSERT INTO transactions_fts (rowid, name, merchant_name, payee, notes)
+       SELECT seq, name, merchant_name, payee, notes FROM transactions
+       WHERE seq >= (SELECT MIN(from_seq) FROM search_index_deferral) ORDER BY seq`,
+    );
+    this.endDeferral = db.prepare('DELETE FROM search_index_deferral');
     this.findTransaction = db.prepare<[string], StoredRow>(
       'SELECT * FROM transactions WHERE id = ?',
     );
@@ -202,15 +228,17 @@ export class SyncStore {
     );
   }
 
-  finishRun(runId: number, counts: RunCounts, pages: number, now: string): void {
+  /** `pages` is every page applied; `resumedPages` of them were staged by an earlier run. */
+  finishRun(runId: number, counts: RunCounts, pages: number, now: string, resumedPages = 0): void {
     this.db
       .prepare(
-        `UPDATE sync_runs SET status = 'succeeded', finished_at = ?, pages = ?, added = ?,
-           modified = ?, removed = ?, duplicates_skipped = ?, quarantined = ? WHERE id = ?`,
+        `UPDATE sync_runs SET status = 'succeeded', finished_at = ?, pages = ?, pages_resumed = ?,
+           added = ?, modified = ?, removed = ?, duplicates_skipped = ?, quarantined = ? WHERE id = ?`,
       )
       .run(
         now,
         pages,
+        resumedPages,
         counts.added,
         counts.modified,
         counts.removed,
@@ -245,8 +273,12 @@ export class SyncStore {
       .run(JSON.stringify(requestIds), main ?? requestIds.at(-1) ?? null, runId);
   }
 
-  /** Runs a previous process left 'running' were cut off by its exit; say so. */
+  /**
+   * Runs a previous process left 'running' were cut off by its exit; say so. Their staged pages
+   * stay for the next run to continue, except a disconnected connection's, which never syncs.
+   */
   failInterruptedRuns(now: string): number {
+    this.stage.clearDisconnected();
     return this.db
       .prepare(
         `UPDATE sync_runs SET status = 'failed', finished_at = ?, error_code = 'INTERRUPTED',
@@ -433,6 +465,24 @@ export class SyncStore {
     );
   }
 
+  // -- search index ----------------------------------------------------------------------------
+
+  /**
+   * Inside the caller's transaction: rows inserted from now on are not indexed for search one by
+   * one by the triggers but all at once by `finishSearchIndex`, which must run before the same
+   * transaction commits (a rollback takes the deferral with it).
+   */
+  deferSearchIndex(): void {
+    if (this.canDefer) this.startDeferral.run();
+  }
+
+  /** Indexes every row inserted since `deferSearchIndex`, as it is now, in one statement. */
+  finishSearchIndex(): void {
+    if (!this.canDefer) return;
+    this.indexDeferred.run();
+    this.endDeferral.run();
+  }
+
   // -- transactions ----------------------------------------------------------------------------
 
   /**
@@ -544,6 +594,8 @@ export class SyncStore {
       const pending = this.findTransaction.get(row.pendingTransactionId);
       if (pending && pending.pending === 1) return { row: pending, reason: 'posted' };
     }
+    // Both other ways need a row this update removes (a first sync from no cursor has none).
+    if (removedIds.size === 0) return null;
     const leaving = this.pendingCandidates
       .all(row.accountId, addDays(row.date, -8), row.date, row.amount)
       .filter((c) => removedIds.has(c.id));

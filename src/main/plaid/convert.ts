@@ -149,3 +149,28 @@ function currencyOf(value: {
   if (!code) return { ok: false, reason: 'no currency code' };
   return { ok: true, row: code.toUpperCase() };
 }
+
+/**
+ * Parts of a Plaid transaction Ledgerlight never reads, and the largest: a sync's staged pages
+ * (`db/sync-stage-repo.ts`) leave them out, which makes the stage about half the size and keeps
+ * the apply's memory small. Every field `convertTransaction` reads stays, so a row it refuses is
+ * still quarantined with everything that decided it.
+ */
+const UNREAD_TRANSACTION_FIELDS = new Set([
+  'location',
+  'payment_meta',
+  'counterparties',
+  'logo_url',
+  'website',
+  'personal_finance_category_icon_url',
+]);
+
+/**
+ * Transactions as JSON without the fields above, written straight from Plaid's answer (a
+ * `JSON.stringify` replacer, so no trimmed copy of each row is made first).
+ */
+export function transactionsJson(rows: readonly unknown[]): string {
+  return JSON.stringify(rows, (key, value: unknown) =>
+    UNREAD_TRANSACTION_FIELDS.has(key) ? undefined : value,
+  );
+}

@@ -1,9 +1,22 @@
 /** Decimal places of currencies Intl does not know (Plaid's `unofficial_currency_code`s). */
 const UNOFFICIAL_EXPONENTS: Record<string, number> = { BTC: 8 };
 
+/** Answers already worked out; a sync asks once per row, and Intl's answer costs microseconds. */
+const exponents = new Map<string, number | null>();
+/** Currency codes come from the bank's data: the memo must not grow without bound. */
+const MAX_REMEMBERED = 512;
+
 /** How many minor units a currency's major unit has, as a power of ten; null when unknown. */
 export function currencyExponent(currency: string): number | null {
-  if (currency in UNOFFICIAL_EXPONENTS) return UNOFFICIAL_EXPONENTS[currency]!;
+  const known = exponents.get(currency);
+  if (known !== undefined) return known;
+  const exponent = lookUpExponent(currency);
+  if (exponents.size < MAX_REMEMBERED) exponents.set(currency, exponent);
+  return exponent;
+}
+
+function lookUpExponent(currency: string): number | null {
+  if (Object.hasOwn(UNOFFICIAL_EXPONENTS, currency)) return UNOFFICIAL_EXPONENTS[currency]!;
   try {
     return (
       new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()

@@ -3,18 +3,27 @@ import { RulesRepo } from '../db/rules-repo';
 import { convertAccount, convertTransaction } from '../plaid/convert';
 import { zeroCounts, type RunCounts, type SyncStore } from '../db/sync-store';
 
-/** One `/transactions/sync` page, as far as applying it goes. */
-export interface SyncPage {
-  added: PlaidTransaction[];
-  modified: PlaidTransaction[];
-  removed: RemovedTransaction[];
-  accounts: AccountBase[];
+/**
+ * A run's `/transactions/sync` pages, read one at a time: they are staged on disk as they arrive
+ * (`db/sync-stage-repo.ts`), so the apply never holds more than one page of rows.
+ */
+export interface RunPages {
+  count: number;
+  /** Page `pageNo`'s (from 1) added and modified rows. */
+  changes(pageNo: number): { added: PlaidTransaction[]; modified: PlaidTransaction[] };
+  removals(pageNo: number): RemovedTransaction[];
+  /** Every page's accounts, in page order. */
+  accounts(): AccountBase[];
+  /** The ids of every page's removals. */
+  removedIds(): ReadonlySet<string>;
+  /** Drops the pages; called inside the apply's transaction, so they go when its rows land. */
+  discard(): void;
 }
 
 export interface ApplyInput {
   connectionId: string;
   runId: number;
-  pages: SyncPage[];
+  pages: RunPages;
   /** The cursor after the last page; saved in the same transaction as the rows. */
   nextCursor: string | null;
   /** Accounts with balances from /accounts/get or /accounts/balance/get. */
@@ -36,8 +45,9 @@ export interface ApplyResult {
 /**
  * Applies a whole run in one SQLite transaction: accounts and balances, every page's added and
  * modified rows in order, then every page's removals (so a pending → posted pair lands right
- * whichever pages carry it), and the new cursor. A crash before the commit leaves the previous
- * cursor and rows; the next run replays from there to the same result.
+ * whichever pages carry it), the search index of the new rows, the new cursor, and the staged
+ * pages' removal. A crash before the commit leaves the previous cursor, rows and stage; the next
+ * run continues or replays from there to the same result.
  */
 export function applySyncResult(
   store: SyncStore,
@@ -53,10 +63,10 @@ export function applySyncResult(
       store.quarantine(connectionId, runId, entry, now);
     };
 
+    // New rows are indexed for search in one statement at the end, not one trigger call each.
+    store.deferSearchIndex();
     const withBalances = new Set(input.balances.map((a) => a.account_id));
-    const pageAccounts = input.pages
-      .flatMap((p) => p.accounts)
-      .filter((a) => !withBalances.has(a.account_id));
+    const pageAccounts = input.pages.accounts().filter((a) => !withBalances.has(a.account_id));
     for (const [raw, balances] of [
       ...input.balances.map((a) => [a, true] as const),
       ...dedupe(pageAccounts).map((a) => [a, false] as const),
@@ -130,15 +140,14 @@ export function applySyncResult(
     // Every add and change of the whole update first, then every removal: a posted row takes its
     // pending twin over before the twin's removal is read, whichever pages carried the two.
     const seen = new Set<number>();
-    const removedIds = new Set(
-      input.pages.flatMap((p) => p.removed.map((r) => idOf(r, 'transaction_id') ?? '')),
-    );
-    for (const page of input.pages) {
+    const removedIds = input.pages.removedIds();
+    for (let pageNo = 1; pageNo <= input.pages.count; pageNo++) {
+      const page = input.pages.changes(pageNo);
       for (const raw of page.added) save(raw, 'added', removedIds);
       for (const raw of page.modified) save(raw, 'modified', removedIds);
     }
-    for (const page of input.pages) {
-      for (const removal of page.removed) {
+    for (let pageNo = 1; pageNo <= input.pages.count; pageNo++) {
+      for (const removal of input.pages.removals(pageNo)) {
         const id = idOf(removal, 'transaction_id');
         if (!id) {
           quarantine({
@@ -166,7 +175,9 @@ export function applySyncResult(
 
     // The person's rules see every new row before it is committed, so no one sees it unruled.
     new RulesRepo(store.db).runOnNew(store.takeFresh(), now);
+    store.finishSearchIndex();
     if (input.nextCursor) store.saveCursor(connectionId, input.nextCursor);
+    input.pages.discard();
     const changed = counts.added + counts.modified + counts.removed;
     if (changed === 0) store.deleteBatch(batchId);
     else store.finishBatch(batchId, counts);

@@ -185,6 +185,8 @@ export class SyncEngine {
         removed: outcome.counts.removed,
         duplicatesSkipped: outcome.counts.duplicatesSkipped,
         quarantined: outcome.counts.quarantined,
+        pages: outcome.pages,
+        resumedPages: outcome.resumedPages,
         durationMs: now.getTime() - started,
       });
       return;
@@ -247,7 +249,7 @@ export class SyncEngine {
         retry: { policy: this.retryPolicy, deps: abortable(this.retryDeps, signal) },
         signal,
         requestIds,
-        commit: ({ counts, pages, dataReady }) => {
+        commit: ({ counts, pages, resumedPages, dataReady }) => {
           const now = this.options.clock.now();
           const frequency = this.options.frequencyMinutes(connectionId);
           const next = !dataReady
@@ -255,7 +257,7 @@ export class SyncEngine {
             : frequency === null
               ? null
               : new Date(now.getTime() + frequency * 60_000).toISOString();
-          this.options.store.finishRun(runId, counts, pages, now.toISOString());
+          this.options.store.finishRun(runId, counts, pages, now.toISOString(), resumedPages);
           // With the run's rows, so a crash after the commit still leaves the run's ids on record;
           // the calls after it (holdings, liabilities) are added when the run ends.
           this.options.store.recordRequestIds(runId, requestIds);

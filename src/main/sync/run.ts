@@ -1,14 +1,14 @@
 import type { PlaidApi, TransactionsSyncResponse } from 'plaid';
-import { Products } from 'plaid';
 import type { SyncTrigger } from '../../shared/contract';
 import type { ConnectionStatus } from '../../shared/model';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { redact } from '../log';
+import { transactionsJson } from '../plaid/convert';
 import { expectObject, fromPlaidErrorBody, PlaidFailure, toPlaidFailure } from '../plaid/errors';
 import { withRetry, type RetryDeps, type RetryPolicy } from '../plaid/retry';
-import { applySyncResult, type SyncPage } from './apply';
+import { applySyncResult, type RunPages } from './apply';
 import { saveHoldings, saveLiabilities } from '../db/portfolio-repo';
 import {
   fetchInvestmentTransactions,
@@ -17,6 +17,8 @@ import {
   type SaveFetched,
 } from '../portfolio/product-fetch';
 import type { RunCounts, SyncStore } from '../db/sync-store';
+import type { PageToStage, StageKey, SyncStageRepo } from '../db/sync-stage-repo';
+import { Products } from '../plaid/sdk-values';
 
 /** Plaid's maximum page size: fewer pages, fewer chances of a mutation mid-pagination. */
 export const SYNC_PAGE_SIZE = 500;
@@ -35,7 +37,12 @@ export interface RunContext {
   /** Every Plaid request id the run receives is pushed here, in call order. */
   requestIds?: string[];
   /** Records the run's success; called inside the transaction that applies its rows. */
-  commit(result: { counts: RunCounts; pages: number; dataReady: boolean }): void;
+  commit(result: {
+    counts: RunCounts;
+    pages: number;
+    resumedPages: number;
+    dataReady: boolean;
+  }): void;
 }
 
 export interface RunRequest {
@@ -45,7 +52,14 @@ export interface RunRequest {
 }
 
 export type RunOutcome =
-  | { kind: 'succeeded'; counts: RunCounts; pages: number; dataReady: boolean }
+  | {
+      kind: 'succeeded';
+      counts: RunCounts;
+      pages: number;
+      /** Pages an earlier, interrupted run had staged, which this run did not fetch again. */
+      resumedPages: number;
+      dataReady: boolean;
+    }
   | { kind: 'failed'; failure: RunFailure };
 
 export interface RunFailure {
@@ -58,8 +72,9 @@ export interface RunFailure {
 }
 
 /**
- * One sync of one connection: the Item's state, the cursor loop, balances, and then everything
- * applied together. Nothing is written to the ledger until every page has arrived.
+ * One sync of one connection: the Item's state, the cursor loop (each page staged on disk as it
+ * arrives), balances, and then everything applied together. Nothing is written to the ledger
+ * until every page has arrived.
  */
 export async function performRun(ctx: RunContext, request: RunRequest): Promise<RunOutcome> {
   const { connectionId, runId, trigger } = request;
@@ -120,7 +135,7 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
       {
         connectionId,
         runId,
-        pages: loop.pages,
+        pages: stagedPages(ctx.store.stage, connectionId, loop.pages),
         nextCursor: loop.nextCursor,
         balances: balances.accounts,
         // A full resync saw everything Plaid has, so what it did not see is gone at the bank.
@@ -129,7 +144,12 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
         today: now.toISOString().slice(0, 10),
       },
       (result) =>
-        ctx.commit({ counts: result.counts, pages: loop.pages.length, dataReady: loop.dataReady }),
+        ctx.commit({
+          counts: result.counts,
+          pages: loop.pages,
+          resumedPages: loop.resumedPages,
+          dataReady: loop.dataReady,
+        }),
     );
 
     for (const save of fetched) {
@@ -170,7 +190,8 @@ export async function performRun(ctx: RunContext, request: RunRequest): Promise<
     return {
       kind: 'succeeded',
       counts: applied.counts,
-      pages: loop.pages.length,
+      pages: loop.pages,
+      resumedPages: loop.resumedPages,
       dataReady: loop.dataReady,
     };
   } catch (error) {
@@ -225,28 +246,60 @@ async function fetchOtherProducts(
 }
 
 interface LoopResult {
-  pages: SyncPage[];
+  /** How many pages are staged for the apply, resumed ones included. */
+  pages: number;
+  /** How many of them an earlier run had staged. */
+  resumedPages: number;
   nextCursor: string | null;
   dataReady: boolean;
 }
 
 /**
- * Pages /transactions/sync until has_more is false. If any page fails with a mutation during
- * pagination, the whole loop starts again from the cursor the run began with (retrying one page
- * would only repeat the error); other failures end the run with nothing applied.
+ * Pages /transactions/sync until has_more is false, staging each page on disk as it arrives.
+ *
+ * A run that begins where an interrupted one began (the same start cursor, nothing committed
+ * since, resync or not alike) continues from that run's last staged page instead of fetching its
+ * pages again. If Plaid will not continue it (the Item changed meanwhile, or it refuses the
+ * staged cursor), the stage is dropped and the run begins again from its own first cursor.
+ *
+ * If any page fails with a mutation during pagination, the whole loop starts again from the cursor
+ * the run began with (retrying one page would only repeat the error), with an empty stage; other
+ * failures end the run with nothing applied and the stage kept for the next run.
  */
 async function cursorLoop(
   ctx: RunContext,
   { connectionId, runId, trigger }: RunRequest,
   call: <T>(fn: () => Promise<{ data: T }>) => Promise<T>,
 ): Promise<LoopResult> {
+  const stage = ctx.store.stage;
+  const saved = ctx.store.cursor(connectionId);
   // A full resync starts from no cursor, which also revives a connection whose cursor broke.
-  const startCursor = trigger === 'resync' ? null : ctx.store.cursor(connectionId);
-  for (let attempt = 0; ; attempt++) {
-    const pages: SyncPage[] = [];
-    let cursor = startCursor;
-    let totals = { added: 0, modified: 0, removed: 0 };
-    const accountsSeen = new Set<string>();
+  const key: StageKey = {
+    startCursor: trigger === 'resync' ? null : saved,
+    baseCursor: saved,
+    fullResync: trigger === 'resync',
+  };
+  let resumed = stage.resumable(connectionId, key);
+  for (let attempt = 0; ;) {
+    const resumedPages = resumed?.pages ?? 0;
+    let pageNo = resumedPages;
+    let fetched = 0;
+    let cursor = resumed ? resumed.nextCursor || key.startCursor : key.startCursor;
+    let totals = resumed?.totals ?? { added: 0, modified: 0, removed: 0 };
+    const accountsSeen = new Set(resumed?.accountIds ?? []);
+    const progress = () =>
+      ctx.events.emit('sync.progress', {
+        connectionId,
+        runId,
+        ...totals,
+        accountsSynced: accountsSeen.size,
+        page: pageNo,
+        resumedPages,
+      });
+    if (resumed) {
+      ctx.log.info('sync continues from staged pages', { connectionId, runId, resumedPages });
+      progress();
+    }
     try {
       let response: TransactionsSyncResponse;
       do {
@@ -257,42 +310,67 @@ async function cursorLoop(
             ...(cursor ? { cursor } : {}),
           }),
         );
-        pages.push({
-          added: response.added ?? [],
-          modified: response.modified ?? [],
-          removed: response.removed ?? [],
-          accounts: response.accounts ?? [],
-        });
-        totals = {
-          added: totals.added + (response.added?.length ?? 0),
-          modified: totals.modified + (response.modified?.length ?? 0),
-          removed: totals.removed + (response.removed?.length ?? 0),
+        fetched++;
+        pageNo++;
+        const added = response.added ?? [];
+        const modified = response.modified ?? [];
+        const removed = response.removed ?? [];
+        const accounts = response.accounts ?? [];
+        const page: PageToStage = {
+          counts: { added: added.length, modified: modified.length, removed: removed.length },
+          added: transactionsJson(added),
+          modified: transactionsJson(modified),
+          removed: JSON.stringify(removed),
+          accounts: JSON.stringify(accounts),
+          nextCursor: response.next_cursor ?? '',
+          hasMore: response.has_more === true,
         };
-        for (const account of response.accounts ?? []) accountsSeen.add(account.account_id);
-        ctx.events.emit('sync.progress', {
-          connectionId,
-          runId,
-          ...totals,
-          accountsSynced: accountsSeen.size,
-          page: pages.length,
-        });
+        stage.stage(connectionId, key, runId, pageNo, page, ctx.clock.now().toISOString());
+        totals = {
+          added: totals.added + added.length,
+          modified: totals.modified + modified.length,
+          removed: totals.removed + removed.length,
+        };
+        for (const account of accounts) accountsSeen.add(account.account_id);
+        progress();
         cursor = response.next_cursor || cursor;
       } while (response.has_more);
       // A fresh Item answers with no data and an empty cursor: not an error, just not yet.
       const dataReady = !(
         response.next_cursor === '' && response.transactions_update_status === 'NOT_READY'
       );
-      return { pages, nextCursor: response.next_cursor || null, dataReady };
+      return { pages: pageNo, resumedPages, nextCursor: response.next_cursor || null, dataReady };
     } catch (error) {
       const failure = toPlaidFailure(error);
-      if (startCursor && failure.code === 'INVALID_FIELD' && pages.length === 0) {
+      if (
+        resumed &&
+        fetched === 0 &&
+        (failure.kind === 'mutation' || failure.code === 'INVALID_FIELD')
+      ) {
+        // Plaid will not continue the staged pagination: this run begins from its own start.
+        ctx.log.info('staged pages dropped: Plaid would not continue them', {
+          connectionId,
+          runId,
+          code: failure.code,
+        });
+        stage.clear(connectionId);
+        resumed = null;
+        continue;
+      }
+      if (key.startCursor && failure.code === 'INVALID_FIELD' && pageNo === 0) {
         // Plaid refuses the saved cursor itself: only a full resync can start it again.
         throw new PlaidFailure('request', CURSOR_REFUSED, CURSOR_REFUSED_SENTENCE, {
           ...failure.details,
           displayMessage: null,
         });
       }
-      if (failure.kind !== 'mutation' || attempt >= MAX_LOOP_RESTARTS) throw failure;
+      // Anything else keeps the stage: the next run continues from its last page. A mutation's
+      // pages can never be continued, so they go.
+      if (failure.kind !== 'mutation') throw failure;
+      stage.clear(connectionId);
+      resumed = null;
+      if (attempt >= MAX_LOOP_RESTARTS) throw failure;
+      attempt++;
       ctx.log.info('sync loop restarted after a mutation during pagination', {
         connectionId,
         runId,
@@ -300,6 +378,18 @@ async function cursorLoop(
       });
     }
   }
+}
+
+/** The staged pages of a run, for the apply to read one at a time. */
+function stagedPages(stage: SyncStageRepo, connectionId: string, count: number): RunPages {
+  return {
+    count,
+    changes: (pageNo) => stage.changes(connectionId, pageNo),
+    removals: (pageNo) => stage.removals(connectionId, pageNo),
+    accounts: () => stage.accounts(connectionId),
+    removedIds: () => stage.removedIds(connectionId),
+    discard: () => stage.clear(connectionId),
+  };
 }
 
 /** The run's error code when Plaid refuses the saved cursor. */

@@ -44,7 +44,7 @@ describe('environments', () => {
     const production = await h.call('settings.setPlaid', { environment: 'production', ...keys });
     expect(production).toMatchObject({ environment: 'production', clientIdSet: true });
     expect(await h.call('connections.list')).toEqual([]);
-    expect((await h.call('transactions.list', {})).total).toBe(0);
+    expect(await h.call('transactions.count', {})).toBe(0);
     expect((await h.call('settings.get')).databasePath).toMatch(/ledgerlight-production\.sqlite$/);
 
     await h.call('settings.setPlaid', { environment: 'sandbox', ...keys });

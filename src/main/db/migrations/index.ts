@@ -17,6 +17,8 @@ import { ownMoney } from './015_own_money';
 import { runRequestIds } from './016_run_request_ids';
 import { institutionStatus } from './017_institution_status';
 import { recurringInvestmentActivity } from './018_recurring_investment_activity';
+import { syncStage } from './019_sync_stage';
+import { readScale } from './020_read_scale';
 
 /** Append-only: never edit or reorder a shipped migration; add the next number instead. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   runRequestIds,
   institutionStatus,
   recurringInvestmentActivity,
+  syncStage,
+  readScale,
 ];
