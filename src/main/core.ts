@@ -21,6 +21,7 @@ import { defaultSyncFrequency } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 import { LinkService } from './linking/link-service';
 import { LinkSessions } from './linking/link-sessions';
+import { orphanCandidates, sweepOrphanedItems } from './linking/orphans';
 import { createFileLogger, type Logger } from './log';
 import { createPlaidApi } from './plaid/client';
 import { PlaidCredentialsService, type PlaidCredentials } from './plaid/credentials';
@@ -353,6 +354,15 @@ async function openLedger(
       batches: new BatchesRepo(db),
     },
   };
+  // In the background, so the ready line does not wait on Plaid; what to look at is read now,
+  // before any request is served (see orphans.ts).
+  let closing = false;
+  const orphans = sweepOrphanedItems(ctx, orphanCandidates(ctx), () => closing).catch(
+    (error: unknown) =>
+      log.warn('orphaned Items not checked', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+  );
   const linkSessions = new LinkSessions(ctx, new LinkService(ctx));
   const handlers = createHandlers(ctx, linkSessions);
   const scheduling = options.schedule ?? true;
@@ -376,9 +386,11 @@ async function openLedger(
       if (scheduling) scheduler.runDue('wake');
     },
     idle: async () => {
+      await orphans;
       for (const connection of connections.list()) await engine.settled(connection.id);
     },
     async close() {
+      closing = true;
       unsubscribe();
       scheduler.stop();
       await institutionStatus.stop();

@@ -1,12 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import {
-  CountryCode,
-  Products,
-  type LinkTokenCreateRequest,
-  type LinkTokenGetResponse,
-  type PlaidApi,
-} from 'plaid';
+import type { LinkTokenCreateRequest, LinkTokenGetResponse, PlaidApi } from 'plaid';
 import type { LinkResult, LinkToken, Institution } from '../../shared/model';
 import { LedgerError } from '../../shared/errors';
 import type { CoreContext } from '../context';
@@ -14,7 +8,9 @@ import { convertAccount } from '../plaid/convert';
 import type { PlaidCredentials } from '../plaid/credentials';
 import { expectObject, toPlaidFailure } from '../plaid/errors';
 import { withRetry } from '../plaid/retry';
+import { CountryCode, Products } from '../plaid/sdk-values';
 import { secretAccounts } from '../secrets/secret-store';
+import { clearPendingLink, markPendingLink } from './orphans';
 
 /** Two years: the most Plaid gives, so the ledger starts with full history. */
 export const DAYS_REQUESTED = 730;
@@ -50,11 +46,12 @@ export class LinkService {
     const { api } = await this.client(input.connectionId);
     const redirectUri = input.hosted ? null : this.oauthRedirectUri();
     const completion = this.ctx.linkPage.hostedCompletionUri;
+    const user = this.clientUserId();
     const base = {
       client_name: CLIENT_NAME,
       language: 'en',
       country_codes: COUNTRY_CODES,
-      user: { client_user_id: this.clientUserId() },
+      user: { client_user_id: user.id },
       ...(redirectUri ? { redirect_uri: redirectUri } : {}),
       ...(input.hosted
         ? {
@@ -82,6 +79,7 @@ export class LinkService {
       };
     }
     const response = await this.call(() => api.linkTokenCreate(request));
+    user.keep();
     return {
       linkToken: response.link_token,
       expiration: response.expiration,
@@ -151,10 +149,26 @@ export class LinkService {
       await ctx.secrets.set(secretAccounts.accessToken(existing), accessToken);
       return this.repaired(existing);
     }
+    // The token goes to the keychain first, marked pending in the ledger (cleared with the row):
+    // a process killed anywhere from here to the row leaves a token the next start gives back
+    // to Plaid (orphans.ts), instead of a live Item that nothing in the app knows.
+    const connectionId = `conn_${crypto.randomUUID()}`;
+    markPendingLink(ctx, connectionId);
     const release = async () => {
-      await this.call(() => api.itemRemove({ access_token: accessToken })).catch(() => undefined);
+      const removed = await this.call(() => api.itemRemove({ access_token: accessToken })).then(
+        () => true,
+        () => false,
+      );
+      // An Item Plaid could not take back keeps its token and mark, for the next start to end.
+      if (!removed) return;
+      const deleted = await ctx.secrets.delete(secretAccounts.accessToken(connectionId)).then(
+        () => true,
+        () => false,
+      );
+      if (deleted) clearPendingLink(ctx, connectionId);
     };
     try {
+      await ctx.secrets.set(secretAccounts.accessToken(connectionId), accessToken);
       const [item, accounts] = await Promise.all([
         this.call(() => api.itemGet({ access_token: accessToken })),
         this.call(() => api.accountsGet({ access_token: accessToken })),
@@ -167,43 +181,38 @@ export class LinkService {
       // …and the real check on what Plaid says the Item holds.
       if (institutionId) this.refuseDuplicate(institutionId, masks);
 
-      const connectionId = `conn_${crypto.randomUUID()}`;
-      await ctx.secrets.set(secretAccounts.accessToken(connectionId), accessToken);
       const now = ctx.clock.now().toISOString();
-      try {
-        ctx.db.transaction(() => {
-          ctx.repos.connectionWrites.create(
-            {
-              id: connectionId,
-              environment: credentials.environment,
-              plaidBaseUrl: credentials.baseUrl,
-              itemId,
-              institution,
-              displayName: institution?.name ?? fallbackName ?? 'Bank',
-              syncFrequencyMinutes: ctx.defaultSyncFrequency(),
-              products: [...(item.item.billed_products ?? []), ...(item.item.products ?? [])].map(
-                String,
-              ),
-              consentExpiresAt: item.item.consent_expiration_time ?? null,
-            },
-            now,
-          );
-          for (const raw of accounts.accounts) {
-            const account = convertAccount(raw);
-            if (account.ok) ctx.syncStore.saveAccount(connectionId, account.row, true, now);
-          }
-        })();
-      } catch (error) {
-        await ctx.secrets.delete(secretAccounts.accessToken(connectionId)).catch(() => false);
-        throw error;
-      }
-      ctx.events.emit('connections.changed', { connectionId });
-      ctx.engine.start(connectionId, 'link');
-      return { connectionId, accounts: ctx.repos.accounts.list(connectionId) };
+      ctx.db.transaction(() => {
+        clearPendingLink(ctx, connectionId);
+        ctx.repos.connectionWrites.create(
+          {
+            id: connectionId,
+            environment: credentials.environment,
+            plaidBaseUrl: credentials.baseUrl,
+            itemId,
+            institution,
+            displayName: institution?.name ?? fallbackName ?? 'Bank',
+            syncFrequencyMinutes: ctx.defaultSyncFrequency(),
+            products: [...(item.item.billed_products ?? []), ...(item.item.products ?? [])].map(
+              String,
+            ),
+            consentExpiresAt: item.item.consent_expiration_time ?? null,
+          },
+          now,
+        );
+        for (const raw of accounts.accounts) {
+          const account = convertAccount(raw);
+          if (account.ok) ctx.syncStore.saveAccount(connectionId, account.row, true, now);
+        }
+      })();
     } catch (error) {
       await release();
       throw error;
     }
+    // From here the connection is the ledger's: nothing below may give its Item back.
+    ctx.events.emit('connections.changed', { connectionId });
+    ctx.engine.start(connectionId, 'link');
+    return { connectionId, accounts: ctx.repos.accounts.list(connectionId) };
   }
 
   /**
@@ -322,13 +331,16 @@ export class LinkService {
     return token;
   }
 
-  private clientUserId(): string {
+  /**
+   * Stable per install and meaningless outside it: Plaid only needs it to be the same each time.
+   * A new one is kept once Plaid has made a token with it, so that a refused request (no access
+   * token, Plaid unreachable) leaves the ledger as it was.
+   */
+  private clientUserId(): { id: string; keep(): void } {
     const stored = this.ctx.repos.settings.get(CLIENT_USER_ID_KEY, z.string().min(1), '');
-    if (stored) return stored;
-    // Stable per install and meaningless outside it: Plaid only needs it to be the same each time.
+    if (stored) return { id: stored, keep: () => undefined };
     const created = `ledgerlight-${crypto.randomUUID()}`;
-    this.ctx.repos.settings.set(CLIENT_USER_ID_KEY, created);
-    return created;
+    return { id: created, keep: () => this.ctx.repos.settings.set(CLIENT_USER_ID_KEY, created) };
   }
 
   /** A client for new requests, or for one connection at the address it was made through. */

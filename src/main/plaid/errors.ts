@@ -139,9 +139,10 @@ function failureKind(
   type: string | undefined,
   status: number,
 ): PlaidFailureKind {
-  // No Plaid error body: a proxy's page, a truncated answer. Only a server-side status retries.
+  // No Plaid error body: a proxy's page, a truncated answer. A server-side status retries, and
+  // so does a success whose body broke off on the way (the client fails it with status 200).
   if (typeof body.error_code !== 'string') {
-    return status >= 500 || status === 0 ? 'network' : 'request';
+    return status >= 500 || status < 300 ? 'network' : 'request';
   }
   if (status === 429 || type === 'RATE_LIMIT_EXCEEDED') return 'rate-limit';
   if (code === 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION') return 'mutation';

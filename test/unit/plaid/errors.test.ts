@@ -40,6 +40,9 @@ describe('toPlaidFailure', () => {
     [400, body('ITEM_ERROR', 'NO_ACCOUNTS'), 'item-error', false],
     [400, body('INVALID_REQUEST', 'MISSING_FIELDS'), 'request', false],
     [502, '<html>bad gateway</html>', 'network', true],
+    // A success whose body broke off: the client fails it with the status it had read.
+    [200, '{"next_cursor":"abc","add', 'network', true],
+    [404, '<html>not found</html>', 'request', false],
   ])('HTTP %i %j → %s (retryable %s)', (status, data, kind, retryable) => {
     const failure = toPlaidFailure(axiosError(status, data));
     expect(failure.kind).toBe(kind);
