@@ -149,11 +149,7 @@ export class LinkService {
       await ctx.secrets.set(secretAccounts.accessToken(existing), accessToken);
       return this.repaired(existing);
     }
-    // The token goes to the keychain first, marked pending in the ledger (cleared with the row):
-    // a process killed anywhere from here to the row leaves a token the next start gives back
-    // to Plaid (orphans.ts), instead of a live Item that nothing in the app knows.
     const connectionId = `conn_${crypto.randomUUID()}`;
-    markPendingLink(ctx, connectionId);
     const release = async () => {
       const removed = await this.call(() => api.itemRemove({ access_token: accessToken })).then(
         () => true,
@@ -168,7 +164,6 @@ export class LinkService {
       if (deleted) clearPendingLink(ctx, connectionId);
     };
     try {
-      await ctx.secrets.set(secretAccounts.accessToken(connectionId), accessToken);
       const [item, accounts] = await Promise.all([
         this.call(() => api.itemGet({ access_token: accessToken })),
         this.call(() => api.accountsGet({ access_token: accessToken })),
@@ -181,6 +176,11 @@ export class LinkService {
       // …and the real check on what Plaid says the Item holds.
       if (institutionId) this.refuseDuplicate(institutionId, masks);
 
+      // Marked pending in the ledger before the keychain write, cleared with the row: a process
+      // killed in between leaves a token the next start gives back to Plaid (orphans.ts) instead
+      // of a live Item nothing in the app knows. Not earlier, so that a refusal writes nothing.
+      markPendingLink(ctx, connectionId);
+      await ctx.secrets.set(secretAccounts.accessToken(connectionId), accessToken);
       const now = ctx.clock.now().toISOString();
       ctx.db.transaction(() => {
         clearPendingLink(ctx, connectionId);
