@@ -9,7 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'packages/*/tests/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // The reliability suites have their own config and time budget (npm run test:reliability).
+    exclude: ['test/e2e/**', 'test/reliability/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
