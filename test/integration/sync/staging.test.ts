@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syncInChildKilledAt } from '../../support/sync-child-run';
 import {
   expectedTransactions,
   expectTokenNowhere,
@@ -16,8 +15,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const root = path.resolve(import.meta.dirname, '../../..');
 
 /** Reads the database beside the running core (WAL: a second connection sees committed pages). */
 function read<T>(harness: Harness, fn: (db: BetterSqlite3.Database) => T): T {
@@ -103,41 +100,6 @@ function expectExact(harness: Harness, connectionId: string, itemId: string) {
   expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   expect(rows).toEqual(expectedTransactions(harness.emulator, itemId));
   expect(stagedPages(harness, connectionId)).toBe(0);
-}
-
-/** A manual sync in a child process that SIGKILLs itself at `killAt` (see sync-child.ts). */
-function syncInChildKilledAt(
-  harness: Harness,
-  connectionId: string,
-  token: string,
-  killAt: string,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'test/support/sync-child.ts')],
-      {
-        env: {
-          ...process.env,
-          CHILD_DATA_DIR: harness.dataDir,
-          CHILD_EMULATOR_URL: harness.emulator.url,
-          CHILD_CLIENT_ID: harness.emulator.control.clientId,
-          CHILD_SECRET: harness.emulator.control.secret,
-          CHILD_CONNECTION_ID: connectionId,
-          CHILD_ACCESS_TOKEN: token,
-          CHILD_KILL_AT: killAt,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 137) resolve();
-      else reject(new Error(`child was not killed (${code}): ${out}`));
-    });
-  });
 }
 
 /**
